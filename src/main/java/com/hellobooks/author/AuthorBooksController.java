@@ -1,0 +1,41 @@
+package com.hellobooks.author;
+
+import java.net.URI;
+import java.util.List;
+
+import com.hellobooks.book.BookRequest;
+import com.hellobooks.book.BookResponse;
+import com.hellobooks.book.BookService;
+import com.hellobooks.web.PathIds;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The nested routes /authors/{id}/books: an author's books, and a new book by that author. */
+@RestController
+@RequestMapping("/authors/{id}/books")
+class AuthorBooksController {
+
+    private final BookService books;
+
+    AuthorBooksController(BookService books) {
+        this.books = books;
+    }
+
+    @GetMapping
+    List<BookResponse> list(@PathVariable String id) {
+        return books.listByAuthor(PathIds.parse("Author", id));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<BookResponse> create(@PathVariable String id, @Valid @RequestBody BookRequest request) {
+        BookResponse created = books.createForAuthor(PathIds.parse("Author", id), request);
+        return ResponseEntity.created(URI.create("/books/" + created.id())).body(created);
+    }
+}

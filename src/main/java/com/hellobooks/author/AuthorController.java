@@ -1,0 +1,43 @@
+package com.hellobooks.author;
+
+import java.net.URI;
+import java.util.List;
+
+import com.hellobooks.web.PathIds;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/authors")
+class AuthorController {
+
+    private final AuthorService authors;
+
+    AuthorController(AuthorService authors) {
+        this.authors = authors;
+    }
+
+    @GetMapping
+    List<AuthorResponse> list(@RequestParam(required = false) String name) {
+        return authors.list(name);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AuthorResponse> create(@Valid @RequestBody AuthorRequest request) {
+        AuthorResponse created = authors.create(request);
+        return ResponseEntity.created(URI.create("/authors/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    AuthorResponse get(@PathVariable String id) {
+        return authors.get(PathIds.parse("Author", id));
+    }
+}

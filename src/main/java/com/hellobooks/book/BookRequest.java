@@ -1,0 +1,18 @@
+package com.hellobooks.book;
+
+import com.hellobooks.web.NullableField;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The body of POST /books, PUT /books/{id} and POST /authors/{id}/books. Components are
+ * declared in the order the original API reports missing fields: title, then description.
+ *
+ * @param authorId missing: no author (POST) or keep the author (PUT); {@code null}: no author
+ */
+public record BookRequest(
+        @NotBlank @Size(max = 255, message = "must be at most 255 characters") String title,
+        @NotNull @Size(max = 10_000, message = "must be at most 10000 characters") String description,
+        NullableField<Long> authorId) {
+}

@@ -1,0 +1,80 @@
+package com.hellobooks.book;
+
+import java.util.List;
+
+import com.hellobooks.author.Author;
+import com.hellobooks.author.AuthorRepository;
+import com.hellobooks.web.NullableField;
+import com.hellobooks.web.ResourceNotFoundException;
+import com.hellobooks.web.UnknownReferenceException;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The book use cases; each public method is one transaction. */
+@Service
+@Transactional
+public class BookService {
+
+    private final BookRepository books;
+    private final AuthorRepository authors;
+
+    BookService(BookRepository books, AuthorRepository authors) {
+        this.books = books;
+        this.authors = authors;
+    }
+
+    @Transactional(readOnly = true)
+    public List<BookResponse> list(BookFilter filter) {
+        return books.findAll(filter.toSpecification(), Sort.by("id")).stream().map(BookResponse::of).toList();
+    }
+
+    /** An author's books; 404 when the author does not exist, so an empty list means "no books". */
+    @Transactional(readOnly = true)
+    public List<BookResponse> listByAuthor(long authorId) {
+        if (!authors.existsById(authorId)) {
+            throw new ResourceNotFoundException("Author", authorId);
+        }
+        return list(BookFilter.byAuthor(authorId));
+    }
+
+    @Transactional(readOnly = true)
+    public BookResponse get(long id) {
+        return BookResponse.of(books.findWithAuthorById(id).orElseThrow(() -> new ResourceNotFoundException("Book", id)));
+    }
+
+    public BookResponse create(BookRequest request) {
+        Author author = request.authorId() == null ? null : referencedAuthor(request.authorId());
+        return BookResponse.of(books.save(new Book(request.title(), request.description(), author)));
+    }
+
+    /** POST /authors/{id}/books: the author in the path wins over any author_id in the body. */
+    public BookResponse createForAuthor(long authorId, BookRequest request) {
+        Author author = authors.findById(authorId).orElseThrow(() -> new ResourceNotFoundException("Author", authorId));
+        return BookResponse.of(books.save(new Book(request.title(), request.description(), author)));
+    }
+
+    public void replace(long id, BookRequest request) {
+        Book book = books.findById(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
+        book.setTitle(request.title());
+        book.setDescription(request.description());
+        if (request.authorId() != null) {
+            book.setAuthor(referencedAuthor(request.authorId()));
+        }
+    }
+
+    public void delete(long id) {
+        if (books.deleteBookById(id) == 0) {
+            throw new ResourceNotFoundException("Book", id);
+        }
+    }
+
+    /** The author a body's author_id names: none for null, 422 when no such author exists. */
+    private Author referencedAuthor(NullableField<Long> authorId) {
+        Long id = authorId.value();
+        if (id == null) {
+            return null;
+        }
+        return authors.findById(id).orElseThrow(() -> new UnknownReferenceException("Author", id));
+    }
+}

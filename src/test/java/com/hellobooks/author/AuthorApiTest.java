@@ -1,0 +1,131 @@
+package com.hellobooks.author;
+
+import java.util.List;
+
+import com.hellobooks.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+class AuthorApiTest extends ApiTest {
+
+    @Test
+    void creatingAnAuthorReturns201WithLocationAndTheAuthor() {
+        http.post().uri("/authors").contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"New Author 1\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/authors/\\d+")
+                .expectBody()
+                .jsonPath("$.id").isNumber()
+                .jsonPath("$.name").isEqualTo("New Author 1");
+    }
+
+    @Test
+    void anAuthorCanBeReadBack() {
+        long id = createAuthor("Octavia Butler");
+
+        http.get().uri("/authors/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody().json("{\"id\": " + id + ", \"name\": \"Octavia Butler\"}");
+    }
+
+    @Test
+    void aMissingAuthorIs404() {
+        http.get().uri("/authors/1").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.message").isEqualTo("Author 1 not found");
+    }
+
+    @Test
+    void listIsOrderedByIdAndFiltersByNameIgnoringCase() {
+        createAuthor("Ursula K. Le Guin");
+        createAuthor("Terry Pratchett");
+        createAuthor("ursula vernon");
+
+        http.get().uri("/authors").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[*].name").isEqualTo(List.of("Ursula K. Le Guin", "Terry Pratchett", "ursula vernon"));
+        http.get().uri("/authors?name=URSULA").exchange()
+                .expectBody().jsonPath("$[*].name").isEqualTo(List.of("Ursula K. Le Guin", "ursula vernon"));
+    }
+
+    @Test
+    void anAuthorsBooksAreListedWithTheAuthor() {
+        long author = createAuthor("Le Guin");
+        long other = createAuthor("Other");
+        createBook("Earthsea", "wizards", author);
+        createBook("Elsewhere", "x", other);
+        createBook("The Dispossessed", "anarchists", author);
+
+        http.get().uri("/authors/{id}/books", author).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[*].title").isEqualTo(List.of("Earthsea", "The Dispossessed"))
+                .jsonPath("$[*].author").isEqualTo(List.of("Le Guin", "Le Guin"))
+                .jsonPath("$[*].author_id").isEqualTo(List.of((int) author, (int) author));
+    }
+
+    @Test
+    void anAuthorWithoutBooksHasAnEmptyList() {
+        long author = createAuthor("Newcomer");
+
+        http.get().uri("/authors/{id}/books", author).exchange()
+                .expectStatus().isOk()
+                .expectBody().json("[]");
+    }
+
+    @Test
+    void theBooksOfAMissingAuthorAre404() {
+        http.get().uri("/authors/5/books").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.message").isEqualTo("Author 5 not found");
+        http.post().uri("/authors/5/books").contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"t\", \"description\": \"d\"}")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.message").isEqualTo("Author 5 not found");
+    }
+
+    @Test
+    void postingToAnAuthorsBooksCreatesABookByThatAuthor() {
+        long author = createAuthor("New Author 1");
+
+        http.post().uri("/authors/{id}/books", author).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"Ocean Book\", \"description\": \"watr 4evr\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueMatches("Location", "/books/\\d+")
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Ocean Book")
+                .jsonPath("$.author_id").isEqualTo(author)
+                .jsonPath("$.author").isEqualTo("New Author 1");
+
+        http.get().uri("/authors/{id}/books", author).exchange()
+                .expectBody().jsonPath("$[*].title").isEqualTo(List.of("Ocean Book"));
+    }
+
+    @Test
+    void thePathsAuthorWinsOverAuthorIdInTheBody() {
+        long author = createAuthor("Path Author");
+        long other = createAuthor("Body Author");
+
+        http.post().uri("/authors/{id}/books", author).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + other + "}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.author").isEqualTo("Path Author");
+        http.post().uri("/authors/{id}/books", author).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"t\", \"description\": \"d\", \"author_id\": 999}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.author_id").isEqualTo(author);
+    }
+
+    @Test
+    void tooLongNamesAreRejected() {
+        http.post().uri("/authors").contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"" + "n".repeat(256) + "\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.message").isEqualTo("Invalid request: name must be at most 255 characters")
+                .jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+}

@@ -1,0 +1,225 @@
+package com.hellobooks.web;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.hellobooks.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The contract's "Errors" table, row by row, for books and authors. */
+class ErrorContractTest extends ApiTest {
+
+    private static final String BIG = "x".repeat(1024 * 1024 + 1);
+
+    @Test
+    void everyErrorIsAProblemWithMessageAndCorrelationId() {
+        String requestId = http.get().uri("/books/3").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .json("""
+                        {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "Book 3 not found",
+                         "instance": "/books/3", "message": "Book 3 not found"}""")
+                .returnResult().getResponseHeaders().getFirst("X-Request-Id");
+
+        assertThat(requestId).isNotBlank();
+        http.get().uri("/books/3").header("X-Request-Id", "trace-123").exchange()
+                .expectHeader().valueEquals("X-Request-Id", "trace-123")
+                .expectBody().jsonPath("$.correlation_id").isEqualTo("trace-123");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/books/cat, Book cat invalid",
+            "/books/-1, Book -1 invalid",
+            "/books/0, Book 0 invalid",
+            "/books/1e3, Book 1e3 invalid",
+            "/books/0x10, Book 0x10 invalid",
+            "/books/99999999999999999999, Book 99999999999999999999 invalid",
+            "/books/9223372036854775808, Book 9223372036854775808 invalid",
+            "/authors/cat, Author cat invalid",
+            "/authors/cat/books, Author cat invalid" })
+    void aPathIdThatIsNotAPositiveIntegerIs400(String path, String message) {
+        http.get().uri(URI.create(path)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.message").isEqualTo(message);
+    }
+
+    @Test
+    void invalidIdsAre400OnEveryMethod() {
+        http.put().uri("/books/cat").contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"t\", \"description\": \"d\"}")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Book cat invalid");
+        http.delete().uri("/books/cat").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Book cat invalid");
+        http.post().uri("/authors/cat/books").contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"t\", \"description\": \"d\"}")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Author cat invalid");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/books | {} | Invalid request: missing title",
+            "/books | {\"description\": \"d\"} | Invalid request: missing title",
+            "/books | {\"title\": null, \"description\": \"d\"} | Invalid request: missing title",
+            "/books | {\"title\": \"t\"} | Invalid request: missing description",
+            "/books | {\"title\": \"t\", \"description\": null} | Invalid request: missing description",
+            "/books | {\"title\": \"   \"} | Invalid request: missing description",
+            "/authors | {} | Invalid request: missing name",
+            "/authors | {\"name\": null} | Invalid request: missing name" })
+    void aMissingRequiredFieldIs400NamingTheFirstOne(String path, String body, String message) {
+        http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").isEqualTo(message);
+    }
+
+    @Test
+    void aMissingFieldOnPutOrTheNestedPostIsTheSame400() {
+        long author = createAuthor("A");
+        long book = createBook("t", "d");
+
+        http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).body("{\"description\": \"d\"}").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Invalid request: missing title");
+        http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).body("{\"title\": null, \"description\": \"d\"}").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Invalid request: missing title");
+        http.post().uri("/authors/{id}/books", author).contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"t\"}").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Invalid request: missing description");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/books | {\"title\": 5, \"description\": \"d\"} | title | must be a string",
+            "/books | {\"title\": true, \"description\": \"d\"} | title | must be a string",
+            "/books | {\"title\": 1.5, \"description\": \"d\"} | title | must be a string",
+            "/books | {\"title\": [\"t\"], \"description\": \"d\"} | title | must be a string",
+            "/books | {\"title\": {}, \"description\": \"d\"} | title | must be a string",
+            "/books | {\"title\": \"t\", \"description\": 7} | description | must be a string",
+            "/books | {\"title\": \"t\", \"description\": \"d\", \"author_id\": \"7\"} | author_id | must be an integer",
+            "/books | {\"title\": \"t\", \"description\": \"d\", \"author_id\": 7.5} | author_id | must be an integer",
+            "/books | {\"title\": \"t\", \"description\": \"d\", \"author_id\": true} | author_id | must be an integer",
+            "/books | {\"title\": \"t\", \"description\": \"d\", \"author_id\": 99999999999999999999} | author_id | is out of range",
+            "/authors | {\"name\": 42} | name | must be a string" })
+    void aFieldOfTheWrongTypeIs400NamingTheField(String path, String body, String field, String problem) {
+        http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.message").isEqualTo("Invalid request: " + field + " " + problem)
+                .jsonPath("$.errors[0].field").isEqualTo(field)
+                .jsonPath("$.errors[0].message").isEqualTo(problem);
+        assertThat(jdbc.queryForObject("SELECT (SELECT count(*) FROM book) + (SELECT count(*) FROM author)", Long.class)).isZero();
+    }
+
+    @Test
+    void blankAndTooLongFieldsAreAllListed() {
+        String body = json(java.util.Map.of("title", "t".repeat(256), "description", "d".repeat(10_001)));
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.message").isEqualTo("Invalid request: title must be at most 255 characters")
+                .jsonPath("$.errors.length()").isEqualTo(2)
+                .jsonPath("$.errors[0].field").isEqualTo("title")
+                .jsonPath("$.errors[1].field").isEqualTo("description")
+                .jsonPath("$.errors[1].message").isEqualTo("must be at most 10000 characters");
+
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body("{\"title\": \" \", \"description\": \"d\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").isEqualTo("Invalid request: title must not be blank");
+        http.post().uri("/authors").contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").isEqualTo("Invalid request: name must not be blank");
+    }
+
+    @Test
+    void theLongestAllowedFieldsAreAccepted() {
+        String body = json(java.util.Map.of("title", "t".repeat(255), "description", "d".repeat(10_000)));
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isCreated();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{", "{\"title\": \"t\"", "not json", "{\"title\": \"t\", \"description\": \"d\"} trailing",
+            "[]", "[{\"title\": \"t\", \"description\": \"d\"}]", "\"a string\"", "42", "null",
+            "{\"title\": \"a\", \"title\": \"b\", \"description\": \"d\"}" })
+    void aBodyThatIsNotOneJsonObjectIs400(String body) {
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.message").value(message -> assertThat((String) message).startsWith("Malformed request body"));
+    }
+
+    @Test
+    void anEmptyBodyIs400() {
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").isEqualTo("Malformed request body: the body is empty");
+    }
+
+    @Test
+    void aWrongContentTypeIs415() {
+        http.post().uri("/books").contentType(MediaType.TEXT_PLAIN).body("{\"title\": \"t\", \"description\": \"d\"}").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.put().uri("/books/1").contentType(MediaType.APPLICATION_XML).body("<book/>").exchange()
+                .expectStatus().isEqualTo(415);
+        http.post().uri("/authors").contentType(MediaType.APPLICATION_FORM_URLENCODED).body("name=x").exchange()
+                .expectStatus().isEqualTo(415);
+    }
+
+    @Test
+    void aMethodThePathDoesNotAllowIs405WithAllow() {
+        http.patch().uri("/books/1").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value("Allow", allow -> assertThat(allow).contains("GET", "PUT", "DELETE"));
+        http.delete().uri("/books").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().value("Allow", allow -> assertThat(allow).contains("GET", "POST"));
+        http.delete().uri("/authors/1/books").exchange().expectStatus().isEqualTo(405);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/nope", "/books/1/extra", "/authors/1/books/2/x", "/" })
+    void anUnknownPathIsA404Problem(String path) {
+        http.get().uri(path).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        String body = "{\"title\": \"t\", \"description\": \"" + BIG + "\"}";
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(413);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413Too() throws Exception {
+        byte[] body = ("{\"title\": \"t\", \"description\": \"" + BIG + "\"}").getBytes();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/books"))
+                .header("Content-Type", "application/json")
+                // no length given: the client sends the body chunked
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM book", Long.class)).isZero();
+    }
+
+    @Test
+    void errorsCarryNoStackTraceOrInternals() {
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body("{\"title\": 5}").exchange()
+                .expectBody().consumeWith(result -> assertThat(new String(result.getResponseBody()))
+                        .doesNotContain("Exception", "tools.jackson", "com.hellobooks", "at ", "java."));
+    }
+}
