@@ -3,7 +3,11 @@ package com.hellobooks.book;
 import com.hellobooks.web.NullableField;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import static com.hellobooks.web.TextRules.NO_NUL;
+import static com.hellobooks.web.TextRules.NO_NUL_MESSAGE;
 
 /**
  * The body of POST /books, PUT /books/{id} and POST /authors/{id}/books. Components are
@@ -12,7 +16,7 @@ import jakarta.validation.constraints.Size;
  * @param authorId missing: no author (POST) or keep the author (PUT); {@code null}: no author
  */
 public record BookRequest(
-        @NotBlank @Size(max = 255, message = "must be at most 255 characters") String title,
-        @NotNull @Size(max = 10_000, message = "must be at most 10000 characters") String description,
+        @NotBlank @Size(max = 255, message = "must be at most 255 characters") @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String title,
+        @NotNull @Size(max = 10_000, message = "must be at most 10000 characters") @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String description,
         NullableField<Long> authorId) {
 }

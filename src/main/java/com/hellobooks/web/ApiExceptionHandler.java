@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -72,12 +73,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String problemText = "must be " + describe(mismatch.getTargetType());
             return handleExceptionInternal(ex, new InvalidRequestException(field, problemText).getBody(), headers, HttpStatus.BAD_REQUEST, request);
         }
-        JacksonException jackson = findCause(ex, JacksonException.class);
-        if (jackson != null && !jackson.getPath().isEmpty()) {
-            // e.g. a number too large for a 64-bit id
-            String field = jsonPath(jackson);
+        InputCoercionException outOfRange = findCause(ex, InputCoercionException.class);
+        if (outOfRange != null && !outOfRange.getPath().isEmpty()) {
+            // a number too large for a 64-bit id
+            String field = jsonPath(outOfRange);
             return handleExceptionInternal(ex, new InvalidRequestException(field, "is out of range").getBody(), headers, HttpStatus.BAD_REQUEST, request);
         }
+        JacksonException jackson = findCause(ex, JacksonException.class);
         String message;
         if (mismatch != null) {
             message = "Malformed request body: expected a JSON object";

@@ -217,6 +217,47 @@ class ErrorContractTest extends ApiTest {
     }
 
     @Test
+    void aNulCharacterWhichPostgresCannotStoreIs400NotAServerError() {
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"a\\u0000b\", \"description\": \"d\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.message").isEqualTo("Invalid request: title must not contain the NUL character (U+0000)")
+                .jsonPath("$.errors[0].field").isEqualTo("title");
+        http.post().uri("/authors").contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"\\u0000\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+
+    @Test
+    void anUnescapedControlCharacterIsMalformedJson() {
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"a\u0001b\", \"description\": \"d\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").isEqualTo("Malformed request body: not valid JSON");
+    }
+
+    /** Requests Tomcat turns away before Spring sees them still get a problem, not Tomcat's HTML page. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/books/%00", "/books/%2F", "/books/%C0%AE", "/authors/1%00/books" })
+    void aUrlTheServerCannotDecodeIsA400Problem(String path) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path)).GET());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+        assertThat(response.body()).contains("\"status\":400").doesNotContain("<html", "Tomcat");
+    }
+
+    @Test
+    void headersOverTheServersLimitAreA400Problem() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/books"))
+                .header("X-Padding", "p".repeat(20_000)).GET());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void errorsCarryNoStackTraceOrInternals() {
         http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body("{\"title\": 5}").exchange()
                 .expectBody().consumeWith(result -> assertThat(new String(result.getResponseBody()))

@@ -1,0 +1,15 @@
+package com.hellobooks.web;
+
+/** Rules every text field of a request body follows, for use in Bean Validation annotations. */
+public final class TextRules {
+
+    /**
+     * PostgreSQL text cannot hold the NUL character (U+0000); without this rule such a string
+     * would pass validation and fail in the database.
+     */
+    public static final String NO_NUL = "[^\\x00]*";
+    public static final String NO_NUL_MESSAGE = "must not contain the NUL character (U+0000)";
+
+    private TextRules() {
+    }
+}
