@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "author")
@@ -22,6 +23,9 @@ public class Author {
 
     @Column(nullable = false)
     private String name;
+
+    @Version
+    private long version;
 
     // The inverse side of Book.author: read-only here, the foreign key lives in book.author_id.
     @OneToMany(mappedBy = "author")
@@ -45,6 +49,10 @@ public class Author {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     public List<Book> getBooks() {

@@ -33,4 +33,15 @@ public class AuthorService {
     public AuthorResponse create(AuthorRequest request) {
         return AuthorResponse.of(authors.save(new Author(request.name())));
     }
+
+    public void replace(long id, AuthorRequest request) {
+        authors.findById(id).orElseThrow(() -> new ResourceNotFoundException("Author", id)).setName(request.name());
+    }
+
+    /** Deletes the author; its books stay, without an author (ON DELETE SET NULL). */
+    public void delete(long id) {
+        if (authors.deleteAuthorById(id) == 0) {
+            throw new ResourceNotFoundException("Author", id);
+        }
+    }
 }

@@ -1,20 +1,31 @@
 package com.hellobooks.book;
 
+import java.util.Comparator;
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.hellobooks.author.Author;
+import com.hellobooks.genre.Genre;
 
 /**
  * A book as clients see it. {@code author_id} and {@code author} are left out for a book
- * without an author, as the original API does.
+ * without an author, as the original API does; {@code genres} (names, in genre id order)
+ * is left out while the book has none.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BookResponse(long id, String title, String description, Long authorId, String author) {
+public record BookResponse(long id, String title, String description, Long authorId, String author,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> genres) {
 
-    /** Reads the author's name, so the author must have been fetched with the book. */
+    /** Reads the author and the genres, so both must be fetched with the book (or batch-loaded). */
     static BookResponse of(Book book) {
         Author author = book.getAuthor();
+        List<String> genres = book.getGenres().stream()
+                .sorted(Comparator.comparing(Genre::getId))
+                .map(Genre::getName)
+                .toList();
         return new BookResponse(book.getId(), book.getTitle(), book.getDescription(),
                 author == null ? null : author.getId(),
-                author == null ? null : author.getName());
+                author == null ? null : author.getName(),
+                genres);
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.hellobooks.author.Author;
 import com.hellobooks.author.AuthorRepository;
+import com.hellobooks.genre.Genre;
+import com.hellobooks.genre.GenreRepository;
 import com.hellobooks.web.NullableField;
 import com.hellobooks.web.ResourceNotFoundException;
 import com.hellobooks.web.UnknownReferenceException;
@@ -18,10 +20,12 @@ public class BookService {
 
     private final BookRepository books;
     private final AuthorRepository authors;
+    private final GenreRepository genres;
 
-    BookService(BookRepository books, AuthorRepository authors) {
+    BookService(BookRepository books, AuthorRepository authors, GenreRepository genres) {
         this.books = books;
         this.authors = authors;
+        this.genres = genres;
     }
 
     @Transactional(readOnly = true)
@@ -38,6 +42,15 @@ public class BookService {
         return list(BookFilter.byAuthor(authorId));
     }
 
+    /** A genre's books; 404 when the genre does not exist. */
+    @Transactional(readOnly = true)
+    public List<BookResponse> listByGenre(long genreId) {
+        if (!genres.existsById(genreId)) {
+            throw new ResourceNotFoundException("Genre", genreId);
+        }
+        return list(BookFilter.byGenre(genreId));
+    }
+
     @Transactional(readOnly = true)
     public BookResponse get(long id) {
         return BookResponse.of(books.findWithAuthorById(id).orElseThrow(() -> new ResourceNotFoundException("Book", id)));
@@ -52,6 +65,15 @@ public class BookService {
     public BookResponse createForAuthor(long authorId, BookRequest request) {
         Author author = authors.findById(authorId).orElseThrow(() -> new ResourceNotFoundException("Author", authorId));
         return BookResponse.of(books.save(new Book(request.title(), request.description(), author)));
+    }
+
+    /** POST /genres/{id}/books: a new book, in the genre of the path. */
+    public BookResponse createForGenre(long genreId, BookRequest request) {
+        Genre genre = genres.findById(genreId).orElseThrow(() -> new ResourceNotFoundException("Genre", genreId));
+        Author author = request.authorId() == null ? null : referencedAuthor(request.authorId());
+        Book book = new Book(request.title(), request.description(), author);
+        book.getGenres().add(genre);
+        return BookResponse.of(books.save(book));
     }
 
     public void replace(long id, BookRequest request) {

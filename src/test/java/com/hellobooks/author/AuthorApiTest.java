@@ -128,4 +128,45 @@ class AuthorApiTest extends ApiTest {
                 .jsonPath("$.message").isEqualTo("Invalid request: name must be at most 255 characters")
                 .jsonPath("$.errors[0].field").isEqualTo("name");
     }
+
+    @Test
+    void putRenamesAnAuthorAndItsBooksShowTheNewName() {
+        long author = createAuthor("Old Name");
+        long book = createBook("t", "d", author);
+
+        http.put().uri("/authors/{id}", author).contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"New Name\"}")
+                .exchange()
+                .expectStatus().isNoContent()
+                .expectBody().isEmpty();
+
+        http.get().uri("/authors/{id}", author).exchange().expectBody().jsonPath("$.name").isEqualTo("New Name");
+        http.get().uri("/books/{id}", book).exchange().expectBody().jsonPath("$.author").isEqualTo("New Name");
+        http.put().uri("/authors/{id}", author).contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").isEqualTo("Invalid request: missing name");
+        http.put().uri("/authors/404").contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"x\"}").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.message").isEqualTo("Author 404 not found");
+    }
+
+    @Test
+    void deletingAnAuthorKeepsItsBooksWithoutAnAuthor() {
+        long author = createAuthor("Gone");
+        long book = createBook("Kept", "d", author);
+
+        http.delete().uri("/authors/{id}", author).exchange()
+                .expectStatus().isNoContent()
+                .expectBody().isEmpty();
+
+        http.get().uri("/authors/{id}", author).exchange().expectStatus().isNotFound();
+        http.get().uri("/books/{id}", book).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("Kept")
+                .jsonPath("$.author_id").doesNotExist()
+                .jsonPath("$.author").doesNotExist();
+        http.delete().uri("/authors/{id}", author).exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.message").isEqualTo("Author " + author + " not found");
+    }
 }

@@ -36,7 +36,7 @@ public abstract class ApiTest {
     @BeforeEach
     void connectToEmptyDatabase() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        jdbc.execute("TRUNCATE book, author RESTART IDENTITY CASCADE");
+        jdbc.execute("TRUNCATE book_genre, book, author, genre RESTART IDENTITY CASCADE");
     }
 
     protected int port() {
@@ -53,6 +53,10 @@ public abstract class ApiTest {
 
     protected long createAuthor(String name) {
         return created("/authors", json(Map.of("name", name))).get("id").asLong();
+    }
+
+    protected long createGenre(String name) {
+        return created("/genres", json(Map.of("name", name))).get("id").asLong();
     }
 
     protected long createBook(String title, String description) {

@@ -1,0 +1,62 @@
+package com.hellobooks.genre;
+
+import java.net.URI;
+import java.util.List;
+
+import com.hellobooks.book.BookRequest;
+import com.hellobooks.book.BookResponse;
+import com.hellobooks.book.BookService;
+import com.hellobooks.web.PathIds;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The nested routes /genres/{id}/books: a genre's books, a new book in that genre, and
+ * putting an existing book in the genre or taking it out (both idempotent).
+ */
+@RestController
+@RequestMapping("/genres/{id}/books")
+class GenreBooksController {
+
+    private final BookService books;
+    private final GenreService genres;
+
+    GenreBooksController(BookService books, GenreService genres) {
+        this.books = books;
+        this.genres = genres;
+    }
+
+    @GetMapping
+    List<BookResponse> list(@PathVariable String id) {
+        return books.listByGenre(PathIds.parse("Genre", id));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<BookResponse> create(@PathVariable String id, @Valid @RequestBody BookRequest request) {
+        BookResponse created = books.createForGenre(PathIds.parse("Genre", id), request);
+        return ResponseEntity.created(URI.create("/books/" + created.id())).body(created);
+    }
+
+    @PutMapping("/{bookId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void attach(@PathVariable String id, @PathVariable String bookId) {
+        genres.attach(PathIds.parse("Genre", id), PathIds.parse("Book", bookId));
+    }
+
+    @DeleteMapping("/{bookId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void detach(@PathVariable String id, @PathVariable String bookId) {
+        genres.detach(PathIds.parse("Genre", id), PathIds.parse("Book", bookId));
+    }
+}
