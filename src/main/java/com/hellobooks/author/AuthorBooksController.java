@@ -6,11 +6,14 @@ import java.util.List;
 import com.hellobooks.book.BookRequest;
 import com.hellobooks.book.BookResponse;
 import com.hellobooks.book.BookService;
+import com.hellobooks.web.ListParameters;
+import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.PathIds;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,8 +32,8 @@ class AuthorBooksController {
     }
 
     @GetMapping
-    List<BookResponse> list(@PathVariable String id) {
-        return books.listByAuthor(PathIds.parse("Author", id));
+    ResponseEntity<List<BookResponse>> list(@PathVariable String id, @ModelAttribute ListParameters page) {
+        return books.listByAuthor(PathIds.parse("Author", id), ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

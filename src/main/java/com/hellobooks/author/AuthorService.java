@@ -1,10 +1,11 @@
 package com.hellobooks.author;
 
-import java.util.List;
-
+import com.hellobooks.web.ListPage;
+import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.ResourceNotFoundException;
+import com.hellobooks.web.SortOptions;
 import com.hellobooks.web.SubstringFilter;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +20,14 @@ public class AuthorService {
         this.authors = authors;
     }
 
+    /** What GET /authors may be sorted by (each has an index, see V5). */
+    public static final SortOptions SORTABLE = SortOptions.idAnd("name");
+
     @Transactional(readOnly = true)
-    public List<AuthorResponse> list(String nameContains) {
-        return authors.findAll(SubstringFilter.containsIgnoringCase("name", nameContains), Sort.by("id"))
-                .stream().map(AuthorResponse::of).toList();
+    public ListPage<AuthorResponse> list(String nameContains, ListRequest page) {
+        Window<Author> window = authors.findBy(page.narrow(SubstringFilter.<Author>containsIgnoringCase("name", nameContains)), query -> query
+                .sortBy(page.sort()).limit(page.limit()).scroll(page.position()));
+        return ListPage.of(window, page, AuthorResponse::of);
     }
 
     @Transactional(readOnly = true)

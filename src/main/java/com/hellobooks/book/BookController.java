@@ -3,6 +3,8 @@ package com.hellobooks.book;
 import java.net.URI;
 import java.util.List;
 
+import com.hellobooks.web.ListParameters;
+import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.PathIds;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -10,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,10 +33,12 @@ class BookController {
     }
 
     @GetMapping
-    List<BookResponse> list(@RequestParam(required = false) String title,
+    ResponseEntity<List<BookResponse>> list(@RequestParam(required = false) String title,
             @RequestParam(required = false) String description,
-            @RequestParam(name = "author_id", required = false) String authorId) {
-        return books.list(new BookFilter(title, description, PathIds.parseQueryParameter("author_id", authorId)));
+            @RequestParam(name = "author_id", required = false) String authorId,
+            @ModelAttribute ListParameters page) {
+        BookFilter filter = new BookFilter(title, description, PathIds.parseQueryParameter("author_id", authorId));
+        return books.list(filter, ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

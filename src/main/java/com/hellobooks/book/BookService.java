@@ -1,7 +1,5 @@
 package com.hellobooks.book;
 
-import java.util.List;
-
 import com.hellobooks.author.Author;
 import com.hellobooks.author.AuthorRepository;
 import com.hellobooks.genre.Genre;
@@ -9,7 +7,12 @@ import com.hellobooks.genre.GenreRepository;
 import com.hellobooks.web.NullableField;
 import com.hellobooks.web.ResourceNotFoundException;
 import com.hellobooks.web.UnknownReferenceException;
-import org.springframework.data.domain.Sort;
+import com.hellobooks.web.ListPage;
+import com.hellobooks.web.ListRequest;
+import com.hellobooks.web.SortOptions;
+import jakarta.persistence.criteria.JoinType;
+import org.springframework.data.domain.Window;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,27 +31,42 @@ public class BookService {
         this.genres = genres;
     }
 
+    /** What GET /books and the nested book lists may be sorted by (each has an index, see V5). */
+    public static final SortOptions SORTABLE = SortOptions.idAnd("title");
+
     @Transactional(readOnly = true)
-    public List<BookResponse> list(BookFilter filter) {
-        return books.findAll(filter.toSpecification(), Sort.by("id")).stream().map(BookResponse::of).toList();
+    public ListPage<BookResponse> list(BookFilter filter, ListRequest page) {
+        Window<Book> window = books.findBy(page.narrow(filter.toSpecification().and(fetchingAuthor())), query -> query
+                .sortBy(page.sort()).limit(page.limit()).scroll(page.position()));
+        return ListPage.of(window, page, BookResponse::of);
+    }
+
+    /** Joins each book's author into the page's statement: a to-one join keeps one row per book. */
+    private static Specification<Book> fetchingAuthor() {
+        return (root, query, cb) -> {
+            if (Book.class.equals(query.getResultType())) {
+                root.fetch("author", JoinType.LEFT);
+            }
+            return cb.conjunction();
+        };
     }
 
     /** An author's books; 404 when the author does not exist, so an empty list means "no books". */
     @Transactional(readOnly = true)
-    public List<BookResponse> listByAuthor(long authorId) {
+    public ListPage<BookResponse> listByAuthor(long authorId, ListRequest page) {
         if (!authors.existsById(authorId)) {
             throw new ResourceNotFoundException("Author", authorId);
         }
-        return list(BookFilter.byAuthor(authorId));
+        return list(BookFilter.byAuthor(authorId), page);
     }
 
     /** A genre's books; 404 when the genre does not exist. */
     @Transactional(readOnly = true)
-    public List<BookResponse> listByGenre(long genreId) {
+    public ListPage<BookResponse> listByGenre(long genreId, ListRequest page) {
         if (!genres.existsById(genreId)) {
             throw new ResourceNotFoundException("Genre", genreId);
         }
-        return list(BookFilter.byGenre(genreId));
+        return list(BookFilter.byGenre(genreId), page);
     }
 
     @Transactional(readOnly = true)

@@ -6,6 +6,8 @@ import java.util.List;
 import com.hellobooks.book.BookRequest;
 import com.hellobooks.book.BookResponse;
 import com.hellobooks.book.BookService;
+import com.hellobooks.web.ListParameters;
+import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.PathIds;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -38,8 +41,8 @@ class GenreBooksController {
     }
 
     @GetMapping
-    List<BookResponse> list(@PathVariable String id) {
-        return books.listByGenre(PathIds.parse("Genre", id));
+    ResponseEntity<List<BookResponse>> list(@PathVariable String id, @ModelAttribute ListParameters page) {
+        return books.listByGenre(PathIds.parse("Genre", id), ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -3,6 +3,8 @@ package com.hellobooks.genre;
 import java.net.URI;
 import java.util.List;
 
+import com.hellobooks.web.ListParameters;
+import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.PathIds;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -10,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,8 +33,8 @@ class GenreController {
     }
 
     @GetMapping
-    List<GenreResponse> list(@RequestParam(required = false) String name) {
-        return genres.list(name);
+    ResponseEntity<List<GenreResponse>> list(@RequestParam(required = false) String name, @ModelAttribute ListParameters page) {
+        return genres.list(name, ListRequest.of(page, GenreService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,12 +1,13 @@
 package com.hellobooks.genre;
 
-import java.util.List;
-
 import com.hellobooks.book.Book;
 import com.hellobooks.book.BookRepository;
+import com.hellobooks.web.ListPage;
+import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.ResourceNotFoundException;
+import com.hellobooks.web.SortOptions;
 import com.hellobooks.web.SubstringFilter;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,10 +24,14 @@ public class GenreService {
         this.books = books;
     }
 
+    /** What GET /genres may be sorted by (each has an index, see V5). */
+    public static final SortOptions SORTABLE = SortOptions.idAnd("name");
+
     @Transactional(readOnly = true)
-    public List<GenreResponse> list(String nameContains) {
-        return genres.findAll(SubstringFilter.containsIgnoringCase("name", nameContains), Sort.by("id"))
-                .stream().map(GenreResponse::of).toList();
+    public ListPage<GenreResponse> list(String nameContains, ListRequest page) {
+        Window<Genre> window = genres.findBy(page.narrow(SubstringFilter.<Genre>containsIgnoringCase("name", nameContains)), query -> query
+                .sortBy(page.sort()).limit(page.limit()).scroll(page.position()));
+        return ListPage.of(window, page, GenreResponse::of);
     }
 
     @Transactional(readOnly = true)
