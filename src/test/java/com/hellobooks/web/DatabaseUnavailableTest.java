@@ -65,6 +65,26 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void readinessIsDownSoNoTrafficIsSentHere() {
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("DOWN")
+                .consumeWith(result -> assertThat(new String(result.getResponseBody()))
+                        .doesNotContain("Exception", "jdbc", "127.0.0.1"));
+        http.get().uri("/actuator/health").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.status").isEqualTo("DOWN");
+    }
+
+    @Test
+    void livenessStaysUpSoTheInstanceIsNotRestartedForTheDatabasesOutage() {
+        http.get().uri("/actuator/health/liveness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
     void aBugIsA500WhoseCorrelationIdIsInTheBodyTheHeaderAndTheLog(CapturedOutput log) {
         var result = http.get().uri("/test/bug").exchange()
                 .expectStatus().isEqualTo(500)
