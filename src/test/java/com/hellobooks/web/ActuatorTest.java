@@ -61,6 +61,22 @@ class ActuatorTest extends ApiTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    /**
+     * The health endpoint itself answers these with an empty 404 (components are not shown,
+     * so {@code db} is as unknown as {@code nope}); ActuatorProblemFilter makes them problems.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "/actuator/health/nope", "/actuator/health/db", "/actuator/health/readiness/db" })
+    void anUnknownOrHiddenHealthPathIsA404Problem(String path) {
+        http.get().uri(path).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.instance").isEqualTo(path)
+                .jsonPath("$.message").isEqualTo("Not Found");
+    }
+
     @Test
     void actuatorEndpointsAreReadOnlyAndSayWhatTheyServe() {
         http.post().uri("/actuator/health").exchange()
