@@ -9,6 +9,8 @@ import com.hellobooks.book.BookService;
 import com.hellobooks.web.ListParameters;
 import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.PathIds;
+import com.hellobooks.web.Responses;
+import com.hellobooks.web.Tagged;
 import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +40,7 @@ class AuthorBooksController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BookResponse> create(@PathVariable String id, @Valid @RequestBody BookRequest request) {
-        BookResponse created = books.createForAuthor(PathIds.parse("Author", id), request);
-        return ResponseEntity.created(URI.create("/books/" + created.id())).body(created);
+        Tagged<BookResponse> created = books.createForAuthor(PathIds.parse("Author", id), request);
+        return Responses.created(URI.create("/books/" + created.body().id()), created);
     }
 }

@@ -5,22 +5,29 @@ import java.util.List;
 
 import com.hellobooks.web.ListParameters;
 import com.hellobooks.web.ListRequest;
+import com.hellobooks.web.IfMatch;
 import com.hellobooks.web.PathIds;
+import com.hellobooks.web.Responses;
+import com.hellobooks.web.Tagged;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 @RestController
 @RequestMapping("/authors")
@@ -39,24 +46,32 @@ class AuthorController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AuthorResponse> create(@Valid @RequestBody AuthorRequest request) {
-        AuthorResponse created = authors.create(request);
-        return ResponseEntity.created(URI.create("/authors/" + created.id())).body(created);
+        Tagged<AuthorResponse> created = authors.create(request);
+        return Responses.created(URI.create("/authors/" + created.body().id()), created);
     }
 
     @GetMapping("/{id}")
-    AuthorResponse get(@PathVariable String id) {
-        return authors.get(PathIds.parse("Author", id));
+    ResponseEntity<AuthorResponse> get(@PathVariable String id) {
+        return Responses.ok(authors.get(PathIds.parse("Author", id)));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void replace(@PathVariable String id, @Valid @RequestBody AuthorRequest request) {
-        authors.replace(PathIds.parse("Author", id), request);
+    ResponseEntity<AuthorResponse> replace(@PathVariable String id, @Valid @RequestBody AuthorRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = "Prefer", required = false) String prefer) {
+        return Responses.updated(authors.replace(PathIds.parse("Author", id), request, IfMatch.parse(ifMatch)), prefer);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = "application/merge-patch+json")
+    ResponseEntity<AuthorResponse> patch(@PathVariable String id, @RequestBody ObjectNode patch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(name = "Prefer", required = false) String prefer) {
+        return Responses.updated(authors.patch(PathIds.parse("Author", id), patch, IfMatch.parse(ifMatch)), prefer);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String id) {
-        authors.delete(PathIds.parse("Author", id));
+    void delete(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        authors.delete(PathIds.parse("Author", id), IfMatch.parse(ifMatch));
     }
 }

@@ -1,13 +1,21 @@
 package com.hellobooks.author;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.hellobooks.web.ETags;
+import com.hellobooks.web.IfMatch;
+import com.hellobooks.web.JsonMergePatch;
 import com.hellobooks.web.ListPage;
 import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.ResourceNotFoundException;
 import com.hellobooks.web.SortOptions;
 import com.hellobooks.web.SubstringFilter;
+import com.hellobooks.web.Tagged;
 import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The author use cases; each public method is one transaction. */
 @Service
@@ -15,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuthorService {
 
     private final AuthorRepository authors;
+    private final JsonMergePatch mergePatch;
 
-    AuthorService(AuthorRepository authors) {
+    AuthorService(AuthorRepository authors, JsonMergePatch mergePatch) {
         this.authors = authors;
+        this.mergePatch = mergePatch;
     }
 
     /** What GET /authors may be sorted by (each has an index, see V5). */
@@ -31,22 +41,54 @@ public class AuthorService {
     }
 
     @Transactional(readOnly = true)
-    public AuthorResponse get(long id) {
-        return AuthorResponse.of(authors.findById(id).orElseThrow(() -> new ResourceNotFoundException("Author", id)));
+    public Tagged<AuthorResponse> get(long id) {
+        return tagged(find(id));
     }
 
-    public AuthorResponse create(AuthorRequest request) {
-        return AuthorResponse.of(authors.save(new Author(request.name())));
+    public Tagged<AuthorResponse> create(AuthorRequest request) {
+        return tagged(authors.save(new Author(request.name())));
     }
 
-    public void replace(long id, AuthorRequest request) {
-        authors.findById(id).orElseThrow(() -> new ResourceNotFoundException("Author", id)).setName(request.name());
+    public Tagged<AuthorResponse> replace(long id, AuthorRequest request, IfMatch ifMatch) {
+        Author author = find(id);
+        ifMatch.check(ETags.of(author.getVersion()), "Author", id);
+        return replace(author, request);
+    }
+
+    /** PATCH: the merge patch applied to the author's name must make a valid PUT body. */
+    public Tagged<AuthorResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
+        Author author = find(id);
+        ifMatch.check(ETags.of(author.getVersion()), "Author", id);
+        Map<String, Object> current = new LinkedHashMap<>();
+        current.put("name", author.getName());
+        return replace(author, mergePatch.apply(current, patch, AuthorRequest.class));
     }
 
     /** Deletes the author; its books stay, without an author (ON DELETE SET NULL). */
-    public void delete(long id) {
-        if (authors.deleteAuthorById(id) == 0) {
-            throw new ResourceNotFoundException("Author", id);
+    public void delete(long id, IfMatch ifMatch) {
+        if (!ifMatch.isPresent()) {
+            if (authors.deleteAuthorById(id) == 0) {
+                throw new ResourceNotFoundException("Author", id);
+            }
+            return;
         }
+        Author author = find(id);
+        ifMatch.check(ETags.of(author.getVersion()), "Author", id);
+        authors.delete(author); // versioned: fails if someone changed the author since it was read
+    }
+
+    private Tagged<AuthorResponse> replace(Author author, AuthorRequest request) {
+        author.setName(request.name());
+        // Write now, so the version (and the ETag we answer with) is the one in the database.
+        authors.flush();
+        return tagged(author);
+    }
+
+    private Author find(long id) {
+        return authors.findById(id).orElseThrow(() -> new ResourceNotFoundException("Author", id));
+    }
+
+    private static Tagged<AuthorResponse> tagged(Author author) {
+        return new Tagged<>(AuthorResponse.of(author), ETags.of(author.getVersion()));
     }
 }

@@ -1,54 +1,53 @@
 package com.hellobooks.book;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.hellobooks.author.Author;
 import com.hellobooks.author.AuthorRepository;
 import com.hellobooks.genre.Genre;
 import com.hellobooks.genre.GenreRepository;
-import com.hellobooks.web.NullableField;
-import com.hellobooks.web.ResourceNotFoundException;
-import com.hellobooks.web.UnknownReferenceException;
+import com.hellobooks.web.IfMatch;
+import com.hellobooks.web.JsonMergePatch;
 import com.hellobooks.web.ListPage;
 import com.hellobooks.web.ListRequest;
+import com.hellobooks.web.NullableField;
+import com.hellobooks.web.ResourceNotFoundException;
 import com.hellobooks.web.SortOptions;
+import com.hellobooks.web.Tagged;
+import com.hellobooks.web.UnknownReferenceException;
 import jakarta.persistence.criteria.JoinType;
 import org.springframework.data.domain.Window;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The book use cases; each public method is one transaction. */
 @Service
 @Transactional
 public class BookService {
 
+    /** What GET /books and the nested book lists may be sorted by (each has an index, see V5). */
+    public static final SortOptions SORTABLE = SortOptions.idAnd("title");
+
     private final BookRepository books;
     private final AuthorRepository authors;
     private final GenreRepository genres;
+    private final JsonMergePatch mergePatch;
 
-    BookService(BookRepository books, AuthorRepository authors, GenreRepository genres) {
+    BookService(BookRepository books, AuthorRepository authors, GenreRepository genres, JsonMergePatch mergePatch) {
         this.books = books;
         this.authors = authors;
         this.genres = genres;
+        this.mergePatch = mergePatch;
     }
-
-    /** What GET /books and the nested book lists may be sorted by (each has an index, see V5). */
-    public static final SortOptions SORTABLE = SortOptions.idAnd("title");
 
     @Transactional(readOnly = true)
     public ListPage<BookResponse> list(BookFilter filter, ListRequest page) {
         Window<Book> window = books.findBy(page.narrow(filter.toSpecification().and(fetchingAuthor())), query -> query
                 .sortBy(page.sort()).limit(page.limit()).scroll(page.position()));
         return ListPage.of(window, page, BookResponse::of);
-    }
-
-    /** Joins each book's author into the page's statement: a to-one join keeps one row per book. */
-    private static Specification<Book> fetchingAuthor() {
-        return (root, query, cb) -> {
-            if (Book.class.equals(query.getResultType())) {
-                root.fetch("author", JoinType.LEFT);
-            }
-            return cb.conjunction();
-        };
     }
 
     /** An author's books; 404 when the author does not exist, so an empty list means "no books". */
@@ -70,43 +69,76 @@ public class BookService {
     }
 
     @Transactional(readOnly = true)
-    public BookResponse get(long id) {
-        return BookResponse.of(books.findWithAuthorById(id).orElseThrow(() -> new ResourceNotFoundException("Book", id)));
+    public Tagged<BookResponse> get(long id) {
+        return tagged(find(id));
     }
 
-    public BookResponse create(BookRequest request) {
+    public Tagged<BookResponse> create(BookRequest request) {
         Author author = request.authorId() == null ? null : referencedAuthor(request.authorId());
-        return BookResponse.of(books.save(new Book(request.title(), request.description(), author)));
+        return tagged(books.save(new Book(request.title(), request.description(), author)));
     }
 
     /** POST /authors/{id}/books: the author in the path wins over any author_id in the body. */
-    public BookResponse createForAuthor(long authorId, BookRequest request) {
+    public Tagged<BookResponse> createForAuthor(long authorId, BookRequest request) {
         Author author = authors.findById(authorId).orElseThrow(() -> new ResourceNotFoundException("Author", authorId));
-        return BookResponse.of(books.save(new Book(request.title(), request.description(), author)));
+        return tagged(books.save(new Book(request.title(), request.description(), author)));
     }
 
     /** POST /genres/{id}/books: a new book, in the genre of the path. */
-    public BookResponse createForGenre(long genreId, BookRequest request) {
+    public Tagged<BookResponse> createForGenre(long genreId, BookRequest request) {
         Genre genre = genres.findById(genreId).orElseThrow(() -> new ResourceNotFoundException("Genre", genreId));
         Author author = request.authorId() == null ? null : referencedAuthor(request.authorId());
         Book book = new Book(request.title(), request.description(), author);
         book.getGenres().add(genre);
-        return BookResponse.of(books.save(book));
+        return tagged(books.save(book));
     }
 
-    public void replace(long id, BookRequest request) {
-        Book book = books.findById(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
+    public Tagged<BookResponse> replace(long id, BookRequest request, IfMatch ifMatch) {
+        Book book = find(id);
+        ifMatch.check(BookResponse.etagOf(book), "Book", id);
+        return replace(book, request);
+    }
+
+    /** PATCH: the merge patch applied to the book's writable fields must make a valid PUT body. */
+    public Tagged<BookResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
+        Book book = find(id);
+        ifMatch.check(BookResponse.etagOf(book), "Book", id);
+        Map<String, Object> current = new LinkedHashMap<>();
+        current.put("title", book.getTitle());
+        current.put("description", book.getDescription());
+        current.put("author_id", book.getAuthor() == null ? null : book.getAuthor().getId());
+        return replace(book, mergePatch.apply(current, patch, BookRequest.class));
+    }
+
+    public void delete(long id, IfMatch ifMatch) {
+        if (!ifMatch.isPresent()) {
+            if (books.deleteBookById(id) == 0) {
+                throw new ResourceNotFoundException("Book", id);
+            }
+            return;
+        }
+        Book book = find(id);
+        ifMatch.check(BookResponse.etagOf(book), "Book", id);
+        books.delete(book); // versioned: fails if someone changed the book since it was read
+    }
+
+    private Tagged<BookResponse> replace(Book book, BookRequest request) {
         book.setTitle(request.title());
         book.setDescription(request.description());
         if (request.authorId() != null) {
             book.setAuthor(referencedAuthor(request.authorId()));
         }
+        // Write now, so the version (and the ETag we answer with) is the one in the database.
+        books.flush();
+        return tagged(book);
     }
 
-    public void delete(long id) {
-        if (books.deleteBookById(id) == 0) {
-            throw new ResourceNotFoundException("Book", id);
-        }
+    private Book find(long id) {
+        return books.findWithAuthorById(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
+    }
+
+    private static Tagged<BookResponse> tagged(Book book) {
+        return new Tagged<>(BookResponse.of(book), BookResponse.etagOf(book));
     }
 
     /** The author a body's author_id names: none for null, 422 when no such author exists. */
@@ -116,5 +148,15 @@ public class BookService {
             return null;
         }
         return authors.findById(id).orElseThrow(() -> new UnknownReferenceException("Author", id));
+    }
+
+    /** Joins each book's author into the page's statement: a to-one join keeps one row per book. */
+    private static Specification<Book> fetchingAuthor() {
+        return (root, query, cb) -> {
+            if (Book.class.equals(query.getResultType())) {
+                root.fetch("author", JoinType.LEFT);
+            }
+            return cb.conjunction();
+        };
     }
 }

@@ -9,6 +9,8 @@ import com.hellobooks.book.BookService;
 import com.hellobooks.web.ListParameters;
 import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.PathIds;
+import com.hellobooks.web.Responses;
+import com.hellobooks.web.Tagged;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,8 +49,8 @@ class GenreBooksController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BookResponse> create(@PathVariable String id, @Valid @RequestBody BookRequest request) {
-        BookResponse created = books.createForGenre(PathIds.parse("Genre", id), request);
-        return ResponseEntity.created(URI.create("/books/" + created.id())).body(created);
+        Tagged<BookResponse> created = books.createForGenre(PathIds.parse("Genre", id), request);
+        return Responses.created(URI.create("/books/" + created.body().id()), created);
     }
 
     @PutMapping("/{bookId}")

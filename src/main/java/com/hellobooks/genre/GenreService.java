@@ -1,15 +1,23 @@
 package com.hellobooks.genre;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.hellobooks.book.Book;
 import com.hellobooks.book.BookRepository;
+import com.hellobooks.web.ETags;
+import com.hellobooks.web.IfMatch;
+import com.hellobooks.web.JsonMergePatch;
 import com.hellobooks.web.ListPage;
 import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.ResourceNotFoundException;
 import com.hellobooks.web.SortOptions;
 import com.hellobooks.web.SubstringFilter;
+import com.hellobooks.web.Tagged;
 import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The genre use cases, and linking books to genres; each public method is one transaction. */
 @Service
@@ -18,10 +26,12 @@ public class GenreService {
 
     private final GenreRepository genres;
     private final BookRepository books;
+    private final JsonMergePatch mergePatch;
 
-    GenreService(GenreRepository genres, BookRepository books) {
+    GenreService(GenreRepository genres, BookRepository books, JsonMergePatch mergePatch) {
         this.genres = genres;
         this.books = books;
+        this.mergePatch = mergePatch;
     }
 
     /** What GET /genres may be sorted by (each has an index, see V5). */
@@ -35,22 +45,40 @@ public class GenreService {
     }
 
     @Transactional(readOnly = true)
-    public GenreResponse get(long id) {
-        return GenreResponse.of(find(id));
+    public Tagged<GenreResponse> get(long id) {
+        return tagged(find(id));
     }
 
-    public GenreResponse create(GenreRequest request) {
-        return GenreResponse.of(genres.save(new Genre(request.name())));
+    public Tagged<GenreResponse> create(GenreRequest request) {
+        return tagged(genres.save(new Genre(request.name())));
     }
 
-    public void replace(long id, GenreRequest request) {
-        find(id).setName(request.name());
+    public Tagged<GenreResponse> replace(long id, GenreRequest request, IfMatch ifMatch) {
+        Genre genre = find(id);
+        ifMatch.check(ETags.of(genre.getVersion()), "Genre", id);
+        return replace(genre, request);
     }
 
-    public void delete(long id) {
-        if (genres.deleteGenreById(id) == 0) {
-            throw new ResourceNotFoundException("Genre", id);
+    /** PATCH: the merge patch applied to the genre's name must make a valid PUT body. */
+    public Tagged<GenreResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
+        Genre genre = find(id);
+        ifMatch.check(ETags.of(genre.getVersion()), "Genre", id);
+        Map<String, Object> current = new LinkedHashMap<>();
+        current.put("name", genre.getName());
+        return replace(genre, mergePatch.apply(current, patch, GenreRequest.class));
+    }
+
+    /** Deletes the genre; its books stay, only the links go (ON DELETE CASCADE on book_genre). */
+    public void delete(long id, IfMatch ifMatch) {
+        if (!ifMatch.isPresent()) {
+            if (genres.deleteGenreById(id) == 0) {
+                throw new ResourceNotFoundException("Genre", id);
+            }
+            return;
         }
+        Genre genre = find(id);
+        ifMatch.check(ETags.of(genre.getVersion()), "Genre", id);
+        genres.delete(genre); // versioned: fails if someone changed the genre since it was read
     }
 
     /** Puts a book in a genre; doing it twice is the same as doing it once. */
@@ -63,6 +91,17 @@ public class GenreService {
     public void detach(long genreId, long bookId) {
         Genre genre = find(genreId);
         bookWithGenres(bookId).getGenres().remove(genre);
+    }
+
+    private Tagged<GenreResponse> replace(Genre genre, GenreRequest request) {
+        genre.setName(request.name());
+        // Write now, so the version (and the ETag we answer with) is the one in the database.
+        genres.flush();
+        return tagged(genre);
+    }
+
+    private static Tagged<GenreResponse> tagged(Genre genre) {
+        return new Tagged<>(GenreResponse.of(genre), ETags.of(genre.getVersion()));
     }
 
     private Genre find(long id) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,7 +47,44 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = inDeclarationOrder(ex.getFieldErrors(), ex.getTarget());
+        return handleExceptionInternal(ex, validationProblem(ex.getFieldErrors(), ex.getTarget()), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = findCause(ex, RequestBodyTooLargeException.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        return handleExceptionInternal(ex, unreadableBodyProblem(ex), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A merge patch that, applied, makes a body Spring MVC would have refused: the same answer. */
+    @ExceptionHandler(InvalidBodyException.class)
+    ResponseEntity<Object> handleInvalidBody(InvalidBodyException ex, WebRequest request) {
+        ProblemDetail problem = ex.conversionError() != null
+                ? unreadableBodyProblem(ex.conversionError())
+                : validationProblem(ex.validationErrors().getFieldErrors(), ex.validationErrors().getTarget());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * Two writers read the same version and the other one committed first. With If-Match the
+     * client asked for exactly this check (412); without it, it is still a conflict to retry (409).
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleConcurrentWrite(OptimisticLockingFailureException ex, WebRequest request) {
+        boolean conditional = request.getHeader(HttpHeaders.IF_MATCH) != null;
+        HttpStatus status = conditional ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "Changed by another request meanwhile; GET it again and retry");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
+    }
+
+    private static ProblemDetail validationProblem(List<FieldError> fieldErrors, Object target) {
+        List<FieldError> errors = inDeclarationOrder(fieldErrors, target);
         // The original API's clients compare against "Invalid request: missing title" for a
         // missing or null required field, so that case keeps its own wording.
         Optional<FieldError> missing = errors.stream().filter(error -> error.getRejectedValue() == null).findFirst();
@@ -57,39 +95,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("errors", errors.stream()
                 .map(error -> new FieldProblem(jsonName(error.getField()), error.getRejectedValue() == null ? "is missing" : error.getDefaultMessage()))
                 .toList());
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return problem;
     }
 
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        if (findCause(ex, RequestBodyTooLargeException.class) != null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, findCause(ex, RequestBodyTooLargeException.class).getMessage());
-            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
-        }
+    private static ProblemDetail unreadableBodyProblem(Throwable ex) {
         MismatchedInputException mismatch = findCause(ex, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
-            String field = jsonPath(mismatch);
-            String problemText = "must be " + describe(mismatch.getTargetType());
-            return handleExceptionInternal(ex, new InvalidRequestException(field, problemText).getBody(), headers, HttpStatus.BAD_REQUEST, request);
+            return new InvalidRequestException(jsonPath(mismatch), "must be " + describe(mismatch.getTargetType())).getBody();
         }
         InputCoercionException outOfRange = findCause(ex, InputCoercionException.class);
         if (outOfRange != null && !outOfRange.getPath().isEmpty()) {
             // a number too large for a 64-bit id
-            String field = jsonPath(outOfRange);
-            return handleExceptionInternal(ex, new InvalidRequestException(field, "is out of range").getBody(), headers, HttpStatus.BAD_REQUEST, request);
+            return new InvalidRequestException(jsonPath(outOfRange), "is out of range").getBody();
         }
-        JacksonException jackson = findCause(ex, JacksonException.class);
         String message;
         if (mismatch != null) {
             message = "Malformed request body: expected a JSON object";
-        } else if (jackson == null) {
+        } else if (findCause(ex, JacksonException.class) == null) {
             message = "Malformed request body: the body is empty";
         } else {
             message = "Malformed request body: not valid JSON";
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
     }
 
     /** The database is down or out of connections: the client may retry, and should be told when. */

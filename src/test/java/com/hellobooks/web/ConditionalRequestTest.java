@@ -1,0 +1,180 @@
+package com.hellobooks.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.hellobooks.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ETags from @Version columns: If-None-Match gives 304, a stale If-Match gives 412. */
+class ConditionalRequestTest extends ApiTest {
+
+    private String etagOf(String path) {
+        String etag = http.get().uri(path).exchange().expectStatus().isOk().returnResult().getResponseHeaders().getETag();
+        assertThat(etag).as("ETag of " + path).matches("\"[^\"]+\"");
+        return etag;
+    }
+
+    @Test
+    void aCreatedResourceCarriesTheETagItsGetWillShow() {
+        for (String[] create : new String[][] { { "/books", "{\"title\": \"t\", \"description\": \"d\"}" },
+                { "/authors", "{\"name\": \"n\"}" }, { "/genres", "{\"name\": \"g\"}" } }) {
+            var created = http.post().uri(create[0]).contentType(MediaType.APPLICATION_JSON).body(create[1]).exchange()
+                    .expectStatus().isCreated().returnResult().getResponseHeaders();
+            assertThat(created.getETag()).isEqualTo(etagOf(created.getLocation().toString()));
+        }
+    }
+
+    @Test
+    void ifNoneMatchWithTheCurrentETagIs304WithoutABody() {
+        long book = createBook("t", "d");
+        String etag = etagOf("/books/" + book);
+
+        http.get().uri("/books/{id}", book).header("If-None-Match", etag).exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals("ETag", etag)
+                .expectBody().isEmpty();
+        http.get().uri("/books/{id}", book).header("If-None-Match", "\"stale\"").exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void everyWriteChangesTheETagAndAnswersWithTheNewOne() {
+        long book = createBook("t", "d");
+        String before = etagOf("/books/" + book);
+
+        String answered = http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"t2\", \"description\": \"d\"}").exchange()
+                .expectStatus().isNoContent()
+                .returnResult().getResponseHeaders().getETag();
+
+        assertThat(answered).isNotEqualTo(before).isEqualTo(etagOf("/books/" + book));
+        http.get().uri("/books/{id}", book).header("If-None-Match", before).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aBooksETagChangesWhenItsAuthorOrGenresChange() {
+        long author = createAuthor("A");
+        long genre = createGenre("G");
+        long book = createBook("t", "d", author);
+        String first = etagOf("/books/" + book);
+
+        http.put().uri("/authors/{id}", author).contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"Renamed\"}")
+                .exchange().expectStatus().isNoContent();
+        String afterRename = etagOf("/books/" + book);
+        http.put().uri("/genres/{g}/books/{b}", genre, book).exchange().expectStatus().isNoContent();
+        String afterGenre = etagOf("/books/" + book);
+        http.put().uri("/genres/{id}", genre).contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"G2\"}")
+                .exchange().expectStatus().isNoContent();
+        String afterGenreRename = etagOf("/books/" + book);
+
+        assertThat(List.of(first, afterRename, afterGenre, afterGenreRename)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aStaleIfMatchIs412AndChangesNothing() {
+        long book = createBook("t", "d");
+        String stale = etagOf("/books/" + book);
+        http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"changed\", \"description\": \"d\"}").exchange().expectStatus().isNoContent();
+
+        http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("If-Match", stale)
+                .body("{\"title\": \"lost update\", \"description\": \"d\"}").exchange()
+                .expectStatus().isEqualTo(412)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.message").isEqualTo("Book " + book + " has changed since the ETag in If-Match; GET it again and retry");
+        http.delete().uri("/books/{id}", book).header("If-Match", stale).exchange().expectStatus().isEqualTo(412);
+
+        http.get().uri("/books/{id}", book).exchange().expectBody().jsonPath("$.title").isEqualTo("changed");
+    }
+
+    @Test
+    void theCurrentETagOrAStarLetsTheWriteThrough() {
+        long book = createBook("t", "d");
+        String current = etagOf("/books/" + book);
+
+        http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"nope\", " + current)
+                .body("{\"title\": \"t2\", \"description\": \"d\"}").exchange().expectStatus().isNoContent();
+        http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("If-Match", "*")
+                .body("{\"title\": \"t3\", \"description\": \"d\"}").exchange().expectStatus().isNoContent();
+        http.delete().uri("/books/{id}", book).header("If-Match", etagOf("/books/" + book)).exchange().expectStatus().isNoContent();
+        http.get().uri("/books/{id}", book).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aWeakETagNeverMatchesAndAMalformedIfMatchIs400() {
+        long author = createAuthor("A");
+        String current = etagOf("/authors/" + author);
+
+        http.put().uri("/authors/{id}", author).contentType(MediaType.APPLICATION_JSON).header("If-Match", "W/" + current)
+                .body("{\"name\": \"B\"}").exchange().expectStatus().isEqualTo(412);
+        http.put().uri("/authors/{id}", author).contentType(MediaType.APPLICATION_JSON).header("If-Match", "3")
+                .body("{\"name\": \"B\"}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+    }
+
+    @Test
+    void authorsAndGenresHonourIfMatchToo() {
+        long author = createAuthor("A");
+        long genre = createGenre("G");
+        for (String path : List.of("/authors/" + author, "/genres/" + genre)) {
+            String stale = etagOf(path);
+            http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"changed\"}").exchange().expectStatus().isNoContent();
+            http.get().uri(path).header("If-None-Match", stale).exchange().expectStatus().isOk();
+
+            http.put().uri(path).contentType(MediaType.APPLICATION_JSON).header("If-Match", stale).body("{\"name\": \"x\"}").exchange()
+                    .expectStatus().isEqualTo(412);
+            http.delete().uri(path).header("If-Match", stale).exchange().expectStatus().isEqualTo(412);
+            http.delete().uri(path).header("If-Match", etagOf(path)).exchange().expectStatus().isNoContent();
+        }
+    }
+
+    @Test
+    void preferReturnRepresentationAnswersPutWith200AndTheResource() {
+        long book = createBook("t", "d");
+
+        http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("Prefer", "return=representation")
+                .body("{\"title\": \"t2\", \"description\": \"d2\"}").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Preference-Applied", "return=representation")
+                .expectHeader().exists("ETag")
+                .expectBody().json("{\"id\": " + book + ", \"title\": \"t2\", \"description\": \"d2\"}");
+    }
+
+    /** Clients that read the same version and write at once: exactly one wins, the rest get 412. */
+    @Test
+    void ofConcurrentWritesWithTheSameIfMatchExactlyOneWins() throws Exception {
+        long book = createBook("t", "d");
+        String etag = etagOf("/books/" + book);
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int n = 0; n < writers; n++) {
+            String body = "{\"title\": \"writer " + n + "\", \"description\": \"d\"}";
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("If-Match", etag)
+                        .body(body).exchange().returnResult().getStatus().value();
+            }));
+        }
+        start.countDown();
+        List<Integer> results = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            results.add(status.get(30, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(results).filteredOn(status -> status == 204).hasSize(1);
+        assertThat(results).filteredOn(status -> status == 412).hasSize(writers - 1);
+    }
+}
