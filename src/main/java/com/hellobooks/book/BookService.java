@@ -50,22 +50,27 @@ public class BookService {
         return ListPage.of(window, page, BookResponse::of);
     }
 
-    /** An author's books; 404 when the author does not exist, so an empty list means "no books". */
+    /**
+     * An author's books; 404 when the author does not exist, so an empty list means "no books".
+     * A page with books proves the author exists, so only an empty page costs the extra lookup.
+     */
     @Transactional(readOnly = true)
     public ListPage<BookResponse> listByAuthor(long authorId, ListRequest page) {
-        if (!authors.existsById(authorId)) {
+        ListPage<BookResponse> books = list(BookFilter.byAuthor(authorId), page);
+        if (books.items().isEmpty() && !authors.existsById(authorId)) {
             throw new ResourceNotFoundException("Author", authorId);
         }
-        return list(BookFilter.byAuthor(authorId), page);
+        return books;
     }
 
-    /** A genre's books; 404 when the genre does not exist. */
+    /** A genre's books; 404 when the genre does not exist (looked up only for an empty page, as above). */
     @Transactional(readOnly = true)
     public ListPage<BookResponse> listByGenre(long genreId, ListRequest page) {
-        if (!genres.existsById(genreId)) {
+        ListPage<BookResponse> books = list(BookFilter.byGenre(genreId), page);
+        if (books.items().isEmpty() && !genres.existsById(genreId)) {
             throw new ResourceNotFoundException("Genre", genreId);
         }
-        return list(BookFilter.byGenre(genreId), page);
+        return books;
     }
 
     @Transactional(readOnly = true)

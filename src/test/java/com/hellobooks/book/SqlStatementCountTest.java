@@ -1,0 +1,86 @@
+package com.hellobooks.book;
+
+import com.hellobooks.support.ApiTest;
+import com.hellobooks.support.SqlRecorder;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How many SQL statements each request sends, counted as Hibernate prepares them. The counts
+ * must not grow with the size of a page: no N+1 for authors or genres.
+ */
+class SqlStatementCountTest extends ApiTest {
+
+    /** Books each with an author and two genres, so every association has something to load. */
+    private long seed(int books) {
+        long author = createAuthor("A");
+        long fantasy = createGenre("Fantasy");
+        long classic = createGenre("Classic");
+        jdbc.update("INSERT INTO book (title, description, author_id) SELECT 'Book ' || g, '', ? FROM generate_series(1, ?) g", author, books);
+        jdbc.update("INSERT INTO book_genre (book_id, genre_id) SELECT id, ? FROM book UNION ALL SELECT id, ? FROM book", fantasy, classic);
+        return author;
+    }
+
+    private int statementsFor(RestTestClient.RequestHeadersSpec<?> request, int expectedStatus) {
+        SqlRecorder.clear();
+        request.exchange().expectStatus().isEqualTo(expectedStatus);
+        return SqlRecorder.statements().size();
+    }
+
+    @Test
+    void getOneBookIsOneStatement() {
+        seed(1);
+        long book = jdbc.queryForObject("SELECT min(id) FROM book", Long.class);
+
+        assertThat(statementsFor(http.get().uri("/books/{id}", book), 200)).isEqualTo(1);
+    }
+
+    @Test
+    void aListPageIsTwoStatementsWhateverItsSize() {
+        seed(100);
+
+        int one = statementsFor(http.get().uri("/books?limit=1"), 200);
+        int hundred = statementsFor(http.get().uri("/books?limit=100"), 200);
+
+        // the page with authors joined in, then every genre of the page's books at once
+        assertThat(one).isEqualTo(2);
+        assertThat(hundred).isEqualTo(one);
+        assertThat(statementsFor(http.get().uri("/authors?limit=100"), 200)).isEqualTo(1);
+        assertThat(statementsFor(http.get().uri("/genres?limit=100"), 200)).isEqualTo(1);
+    }
+
+    @Test
+    void anAuthorsOrGenresBooksAreAtMostTwoStatements() {
+        long author = seed(100);
+        long genre = jdbc.queryForObject("SELECT min(id) FROM genre", Long.class);
+        long lonely = createAuthor("No books");
+
+        assertThat(statementsFor(http.get().uri("/authors/{id}/books?limit=1", author), 200)).isEqualTo(2);
+        assertThat(statementsFor(http.get().uri("/authors/{id}/books?limit=100", author), 200)).isEqualTo(2);
+        assertThat(statementsFor(http.get().uri("/genres/{id}/books?limit=100", genre), 200)).isEqualTo(2);
+        // an empty page: the books query, then the lookup that tells "no books" from "no author"
+        assertThat(statementsFor(http.get().uri("/authors/{id}/books", lonely), 200)).isEqualTo(2);
+    }
+
+    @Test
+    void writesSendOnlyWhatTheMappingNeeds() {
+        long author = createAuthor("A");
+
+        // the insert, which returns the generated id
+        assertThat(statementsFor(http.post().uri("/books").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"t\", \"description\": \"d\"}"), 201)).isEqualTo(1);
+        // the author's lookup (for its name and the 422), then the insert
+        assertThat(statementsFor(http.post().uri("/books").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + author + "}"), 201)).isEqualTo(2);
+        long book = jdbc.queryForObject("SELECT max(id) FROM book", Long.class);
+        // the book with author and genres (for the ETag), then the versioned update
+        assertThat(statementsFor(http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"t2\", \"description\": \"d\"}"), 204)).isEqualTo(2);
+        // without If-Match: Hibernate clears the book's genre links, then deletes the book
+        assertThat(statementsFor(http.delete().uri("/books/{id}", book), 204)).isEqualTo(2);
+        assertThat(SqlRecorder.statements()).allMatch(sql -> sql.startsWith("delete"));
+    }
+}
