@@ -1,5 +1,6 @@
 package com.hellobooks.web;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -131,6 +133,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
+    /**
+     * A connection that broke mid-transaction surfaces as whatever failed last, often the
+     * rollback ("Unable to rollback against JDBC Connection"); the cause chain still holds an
+     * SQL state of class 08, connection exception, or a socket error.
+     */
+    private static boolean lostTheDatabase(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof java.net.SocketException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A constraint the database enforces and the request broke, e.g. a row deleted by someone else meanwhile. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> handleConflict(DataIntegrityViolationException ex, WebRequest request) {
@@ -143,6 +163,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Anything else is our bug: log it with the correlation id the client also gets, and say nothing more. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        if (lostTheDatabase(ex)) {
+            return handleDatabaseUnavailable(ex, request);
+        }
         String correlationId = CorrelationIdFilter.currentId();
         log.error("Unexpected error, correlation id {}", correlationId, ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -156,6 +179,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             Problems.complete(problem, statusCode);
+            // Set here, the type holds whatever the client's Accept says (even application/xml,
+            // or a header that does not parse), instead of leaving an error without a body.
+            HttpHeaders withType = new HttpHeaders();
+            withType.addAll(headers);
+            withType.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, withType, statusCode, request);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

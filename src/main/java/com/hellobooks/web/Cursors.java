@@ -38,6 +38,9 @@ final class Cursors {
         } catch (IllegalArgumentException | JacksonException ex) {
             throw invalid();
         }
+        if (decoded == null) {
+            throw invalid();
+        }
         if (!sort.toString().equals(decoded.get("sort"))) {
             throw new InvalidRequestException("cursor", "belongs to another sort order; start again without a cursor");
         }

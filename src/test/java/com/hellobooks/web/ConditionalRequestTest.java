@@ -155,14 +155,14 @@ class ConditionalRequestTest extends ApiTest {
     void ofConcurrentWritesWithTheSameIfMatchExactlyOneWins() throws Exception {
         long book = createBook("t", "d");
         String etag = etagOf("/books/" + book);
-        int writers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        int writers = 100;
+        ExecutorService pool = Executors.newFixedThreadPool(32);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> statuses = new ArrayList<>();
         for (int n = 0; n < writers; n++) {
             String body = "{\"title\": \"writer " + n + "\", \"description\": \"d\"}";
             statuses.add(pool.submit(() -> {
-                start.await();
+                start.await(30, TimeUnit.SECONDS);
                 return http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("If-Match", etag)
                         .body(body).exchange().returnResult().getStatus().value();
             }));
@@ -170,11 +170,33 @@ class ConditionalRequestTest extends ApiTest {
         start.countDown();
         List<Integer> results = new ArrayList<>();
         for (Future<Integer> status : statuses) {
-            results.add(status.get(30, TimeUnit.SECONDS));
+            results.add(status.get(60, TimeUnit.SECONDS));
         }
         pool.shutdown();
 
         assertThat(results).filteredOn(status -> status == 204).hasSize(1);
         assertThat(results).filteredOn(status -> status == 412).hasSize(writers - 1);
+        assertThat(jdbc.queryForObject("SELECT version FROM book WHERE id = ?", Long.class, book)).isEqualTo(1L);
+    }
+
+    /** Many clients creating at once: every 201 is a distinct row, and no row is lost. */
+    @Test
+    void concurrentCreatesGetDistinctIdsAndLoseNothing() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Future<String>> locations = new ArrayList<>();
+        for (int n = 0; n < 300; n++) {
+            String body = "{\"title\": \"concurrent " + n + "\", \"description\": \"d\"}";
+            locations.add(pool.submit(() -> http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                    .expectStatus().isCreated()
+                    .returnResult().getResponseHeaders().getLocation().toString()));
+        }
+        List<String> created = new ArrayList<>();
+        for (Future<String> location : locations) {
+            created.add(location.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(created).hasSize(300).doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT title) FROM book WHERE title LIKE 'concurrent %'", Long.class)).isEqualTo(300L);
     }
 }

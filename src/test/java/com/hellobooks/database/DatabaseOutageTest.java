@@ -1,0 +1,106 @@
+package com.hellobooks.database;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The database goes away under a running app and comes back: meanwhile requests get 503 with
+ * Retry-After and readiness is DOWN; afterwards the app answers again within 5 s, without a
+ * restart, and every write acknowledged before or after is there.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DatabaseOutageTest {
+
+    private static final Path DATA = Path.of("target/outage-postgres");
+    private static EmbeddedPostgresProperties database;
+    private static EmbeddedPostgresServer server;
+
+    @LocalServerPort
+    private int port;
+
+    private RestTestClient http;
+
+    @DynamicPropertySource
+    static void ownDatabaseServer(DynamicPropertyRegistry registry) throws IOException {
+        org.springframework.util.FileSystemUtils.deleteRecursively(DATA);
+        Files.createDirectories(DATA);
+        database = new EmbeddedPostgresProperties(true, DATA, Path.of(".data/postgres-binaries"), freePort(), "outage");
+        server = EmbeddedPostgresServer.start(database);
+        registry.add("spring.datasource.url", server::jdbcUrl);
+        registry.add("spring.datasource.username", () -> EmbeddedPostgresServer.USER);
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void connect() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    @Test
+    void anOutageGives503sAndTheAppHealsWithin5SecondsOfTheDatabaseReturning() throws IOException {
+        List<String> acknowledged = new ArrayList<>();
+        acknowledged.add(create("before the outage"));
+
+        server.close();
+
+        http.get().uri("/books").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"lost?\", \"description\": \"d\"}")
+                .exchange().expectStatus().isEqualTo(503);
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+
+        server = EmbeddedPostgresServer.start(database);
+        long back = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                http.get().uri("/books").exchange().expectStatus().isOk());
+        System.out.printf("outage: answering again %d ms after the database came back%n", (System.nanoTime() - back) / 1_000_000);
+
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        acknowledged.add(create("after the outage"));
+        for (String location : acknowledged) {
+            http.get().uri(location).exchange().expectStatus().isOk();
+        }
+        // the 503'd POST wrote nothing
+        http.get().uri("/books?title=lost").exchange().expectBody().json("[]");
+    }
+
+    private String create(String title) {
+        return http.post().uri("/books").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"" + title + "\", \"description\": \"d\"}")
+                .exchange().expectStatus().isCreated()
+                .returnResult().getResponseHeaders().getLocation().toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
