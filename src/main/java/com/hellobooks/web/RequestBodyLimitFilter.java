@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that does not say the length cannot get past the limit either.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 @EnableConfigurationProperties(HttpLimitsProperties.class)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 

@@ -91,6 +91,17 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void aServerThatALiveInstanceStillUsesIsNeverStopped() throws Exception {
+        try (EmbeddedPostgresServer running = EmbeddedPostgresServer.start(properties());
+                Connection connection = connect(running)) {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(properties()))
+                    .isInstanceOf(EmbeddedPostgresException.class)
+                    .hasMessageContaining("is in use by another running instance");
+            assertThat(query(connection, "SELECT 1")).isEqualTo("1");
+        }
+    }
+
+    @Test
     void aDataDirectoryOfAnotherMajorFailsAtOnceSayingWhatToDo() throws Exception {
         Files.writeString(dataDirectory.resolve("PG_VERSION"), "16\n");
         Files.writeString(dataDirectory.resolve("postgresql.conf"), "");

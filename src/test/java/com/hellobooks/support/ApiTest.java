@@ -19,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Each test starts from empty tables.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "hellobooks.embedded-postgres.data-directory=target/test-postgres",
-                "spring.jpa.properties.hibernate.session_factory.statement_inspector=com.hellobooks.support.SqlRecorder" })
+        properties = "spring.jpa.properties.hibernate.session_factory.statement_inspector=com.hellobooks.support.SqlRecorder")
 @Import(TestDatabase.class)
 public abstract class ApiTest {
 

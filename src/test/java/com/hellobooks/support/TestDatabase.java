@@ -3,6 +3,7 @@ package com.hellobooks.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.hellobooks.database.EmbeddedPostgresServer;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -21,7 +22,8 @@ import org.testcontainers.utility.DockerImageName;
  * <ol>
  * <li>a server named by {@value #URL_VARIABLE} (tests truncate its tables; never point it at data you keep);</li>
  * <li>a Testcontainers PostgreSQL of the embedded server's major, where Docker is available;</li>
- * <li>otherwise neither bean exists and the application's own embedded PostgreSQL starts.</li>
+ * <li>otherwise one embedded PostgreSQL for the whole run, the same server the application starts
+ *     when nothing is configured ({@link SharedTestPostgres}).</li>
  * </ol>
  * The application's SPRING_DATASOURCE_* variables are hidden from the tests (see the
  * surefire configuration), so running the tests never truncates a database you work with.
@@ -55,6 +57,29 @@ public class TestDatabase {
     }
 
     @Bean
+    @Conditional(NeitherNamedServerNorDocker.class)
+    JdbcConnectionDetails sharedEmbeddedTestDatabase() {
+        EmbeddedPostgresServer server = SharedTestPostgres.server();
+        return new JdbcConnectionDetails() {
+
+            @Override
+            public String getJdbcUrl() {
+                return server.jdbcUrl();
+            }
+
+            @Override
+            public String getUsername() {
+                return "postgres";
+            }
+
+            @Override
+            public String getPassword() {
+                return null;
+            }
+        };
+    }
+
+    @Bean
     @ServiceConnection
     @Conditional(DockerWithoutNamedServer.class)
     PostgreSQLContainer postgresContainer() {
@@ -68,6 +93,17 @@ public class TestDatabase {
             return System.getenv(URL_VARIABLE) != null
                     ? ConditionOutcome.match(URL_VARIABLE + " is set")
                     : ConditionOutcome.noMatch(URL_VARIABLE + " is not set");
+        }
+    }
+
+    static class NeitherNamedServerNorDocker extends SpringBootCondition {
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            ConditionOutcome docker = new DockerWithoutNamedServer().getMatchOutcome(context, metadata);
+            return System.getenv(URL_VARIABLE) == null && !docker.isMatch()
+                    ? ConditionOutcome.match("no named server and no Docker: the shared embedded PostgreSQL")
+                    : ConditionOutcome.noMatch("a named server or Docker provides the database");
         }
     }
 
@@ -87,7 +123,7 @@ public class TestDatabase {
          * Asks Testcontainers only where a Docker engine may plausibly be, because its probe
          * logs a wall of errors when there is none.
          */
-        private static boolean dockerAvailable() {
+        static boolean dockerAvailable() {
             boolean configured = System.getenv("DOCKER_HOST") != null
                     || Files.exists(Path.of("/var/run/docker.sock"))
                     || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));

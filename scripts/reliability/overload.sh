@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Overload: far more concurrent clients than threads and database connections. The app must
+# answer every request quickly - with a 200, or with a 503 and Retry-After once the
+# connection pool stays exhausted - rather than pile requests up into long time-outs.
+#
+#   scripts/reliability/overload.sh          (CONNECTIONS=500 DURATION=15s)
+#
+# Needs wrk (installed with apt-get when missing). Prints one summary line; exit 1 if any
+# request took longer than MAX_LATENCY_MS, failed at the socket, or got a 5xx other than 503.
+source "$(dirname "$0")/lib.sh"
+
+CONNECTIONS=${CONNECTIONS:-500}
+DURATION=${DURATION:-15s}
+MAX_LATENCY_MS=${MAX_LATENCY_MS:-5000}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+PORT=$(free_port)
+start_app "$PORT"
+psql_value "INSERT INTO author (name) SELECT 'Author ' || g FROM generate_series(1, 100) g" >/dev/null
+psql_value "INSERT INTO book (title, description, author_id) SELECT 'Book ' || g, 'd', 1 + g % 100 FROM generate_series(1, 10000) g" >/dev/null
+psql_value "ANALYZE" >/dev/null
+
+cat >"$WORK/overload.lua" <<'LUA'
+-- a mix that holds database connections: single books and author pages
+request = function()
+  if math.random() < 0.5 then
+    return wrk.format("GET", "/books/" .. math.random(1, 10000))
+  end
+  return wrk.format("GET", "/authors/" .. math.random(1, 100) .. "/books?limit=100")
+end
+done = function(summary, latency, requests)
+  io.write(string.format("latency_max_ms=%d p99_ms=%.1f socket_errors=%d timeouts=%d\n",
+    latency.max / 1000, latency:percentile(99) / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.timeout))
+end
+LUA
+# wrk counts non-2xx but cannot see headers without slowing itself down, so a curl client
+# samples the API meanwhile: every 503 it gets must carry Retry-After.
+(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s "$WORK/overload.lua" "http://127.0.0.1:$PORT" >"$WORK/wrk.out" 2>&1) &
+WRK_PID=$!
+samples=0; unavailable=0; without_retry=0; other5xx=0
+while kill -0 "$WRK_PID" 2>/dev/null; do
+    status=$(curl -s -o /dev/null -D "$WORK/h" -w '%{http_code}' --max-time 30 "http://127.0.0.1:$PORT/books/$((RANDOM % 10000 + 1))" || echo 000)
+    samples=$((samples + 1))
+    if [[ $status == 503 ]]; then
+        unavailable=$((unavailable + 1))
+        grep -qi '^retry-after:' "$WORK/h" || without_retry=$((without_retry + 1))
+    elif [[ $status == 5* || $status == 000 ]]; then
+        other5xx=$((other5xx + 1))
+    fi
+done
+wait "$WRK_PID" || true
+cat "$WORK/wrk.out"
+requests=$(awk '/requests in/ {print $1}' "$WORK/wrk.out")
+non2xx=$(awk '/Non-2xx/ {print $NF}' "$WORK/wrk.out"); non2xx=${non2xx:-0}
+eval "$(grep '^latency_max_ms=' "$WORK/wrk.out" | tr ' ' '\n')"
+echo "overload: $CONNECTIONS connections for $DURATION: $requests requests, $non2xx non-2xx, max latency ${latency_max_ms} ms, p99 ${p99_ms} ms, socket errors $socket_errors, time-outs $timeouts; sampled $samples: $unavailable 503 ($without_retry without Retry-After), $other5xx other 5xx or failures"
+if ((latency_max_ms > MAX_LATENCY_MS || socket_errors > 0 || timeouts > 0 || without_retry > 0 || other5xx > 0)); then
+    echo "overload: 0 passed, 1 failed"
+    exit 1
+fi
+echo "overload: 1 passed, 0 failed"
