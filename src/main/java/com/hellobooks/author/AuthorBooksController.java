@@ -12,6 +12,7 @@ import com.hellobooks.web.PathIds;
 import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The nested routes /authors/{id}/books: an author's books, and a new book by that author. */
@@ -39,6 +41,7 @@ class AuthorBooksController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
     ResponseEntity<BookResponse> create(@PathVariable String id, @Valid @RequestBody BookRequest request) {
         Tagged<BookResponse> created = books.createForAuthor(PathIds.parse("Author", id), request);
         return Responses.created(URI.create("/books/" + created.body().id()), created);

@@ -45,6 +45,7 @@ class AuthorController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
     ResponseEntity<AuthorResponse> create(@Valid @RequestBody AuthorRequest request) {
         Tagged<AuthorResponse> created = authors.create(request);
         return Responses.created(URI.create("/authors/" + created.body().id()), created);

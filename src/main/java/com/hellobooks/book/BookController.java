@@ -49,6 +49,7 @@ class BookController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
     ResponseEntity<BookResponse> create(@Valid @RequestBody BookRequest request) {
         Tagged<BookResponse> created = books.create(request);
         return Responses.created(URI.create("/books/" + created.body().id()), created);

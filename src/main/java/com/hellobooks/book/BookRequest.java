@@ -1,6 +1,7 @@
 package com.hellobooks.book;
 
 import com.hellobooks.web.NullableField;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,5 +19,6 @@ import static com.hellobooks.web.TextRules.NO_NUL_MESSAGE;
 public record BookRequest(
         @NotBlank @Size(max = 255, message = "must be at most 255 characters") @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String title,
         @NotNull @Size(max = 10_000, message = "must be at most 10000 characters") @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String description,
+        @Schema(description = "The author's id, or null for no author. Left out: no author on POST; on PUT the book keeps its author.")
         NullableField<Long> authorId) {
 }
