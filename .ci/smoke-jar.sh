@@ -10,56 +10,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PG_HOST=127.0.0.1
-PG_PORT=5432
-PG_USER=postgres
-# -w: never prompt for a password (trust auth is expected); a prompt would hang CI.
-PG_ARGS=(-h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -w)
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"   # the same java ./mvnw uses
-
-# The repackaged jar from ./mvnw verify (not *.jar.original, the plain one). If an older
-# version's jar is still lying in target/, take the newest.
-jar=$(ls -t target/hello-books-api-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
-if [[ -z $jar ]]; then
-    echo "smoke: no target/hello-books-api-*.jar; run ./mvnw -B verify first" >&2
-    exit 1
-fi
-JAR="$PWD/$jar"
-echo "smoke: $jar against PostgreSQL at $PG_HOST:$PG_PORT"
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/hello-books-smoke.XXXXXX")
-LOG="$WORK/app.log"
-DB="hello_books_smoke_$$_$(date +%s)"
-DB_CREATED=false
-APP_PID=
-
-# --- Cleanup, always: stop the app, drop the database, remove the temp files ---------
-
-cleanup() {
-    local rc=$?
-    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 30); do
-            kill -0 "$APP_PID" 2>/dev/null || break
-            sleep 1
-        done
-        if kill -0 "$APP_PID" 2>/dev/null; then
-            echo "smoke: app did not stop within 30 s of SIGTERM; sending SIGKILL" >&2
-            kill -KILL "$APP_PID" 2>/dev/null || true
-        fi
-        wait "$APP_PID" 2>/dev/null || true
-    fi
-    if $DB_CREATED; then
-        dropdb "${PG_ARGS[@]}" --if-exists "$DB" \
-            || echo "smoke: WARNING: could not drop database $DB; drop it by hand" >&2
-    fi
-    rm -rf "$WORK"
-    exit "$rc"
-}
-trap cleanup EXIT
-# Turn Ctrl-C / kill into a normal exit so the EXIT trap still cleans up.
-trap 'exit 130' INT
-trap 'exit 143' TERM
+JAR_APP_NAME=smoke
+# shellcheck source=.ci/jar-app.sh
+source .ci/jar-app.sh
+jar_app_init
+echo "smoke: ${JAR#"$PWD/"} against PostgreSQL at $PG_HOST:$PG_PORT"
 
 # --- Checks and reporting ---------------------------------------------------------------
 
@@ -92,18 +47,12 @@ expect_match() {
     fi
 }
 
-app_log_tail() {
-    echo "--- last 50 lines of the app log ---"
-    tail -n 50 "$LOG" 2>/dev/null || true
-    echo "---"
-}
-
 summary() { echo "smoke: $PASSED passed, $FAILED failed"; }
 
 # abort WHY: a check the rest depends on failed; there is no point going on.
 abort() {
     echo "smoke: giving up: $1"
-    app_log_tail
+    jar_app_log_tail
     summary
     exit 1
 }
@@ -171,15 +120,6 @@ fi
 
 # --- 3. Is there a server for the real run? ---------------------------------------------
 
-pg_reachable() {
-    if command -v pg_isready >/dev/null; then
-        pg_isready -q -h "$PG_HOST" -p "$PG_PORT"
-    elif command -v psql >/dev/null; then
-        psql "${PG_ARGS[@]}" -X -q -At -c 'select 1' postgres >/dev/null 2>&1
-    else
-        return 1
-    fi
-}
 if ! pg_reachable; then
     echo "smoke: the run against a database is SKIPPED - no PostgreSQL server reachable at $PG_HOST:$PG_PORT (or no pg_isready/psql installed)"
     summary
@@ -189,29 +129,8 @@ fi
 
 # --- 4. Start the jar on a fresh database -----------------------------------------------
 
-createdb "${PG_ARGS[@]}" "$DB"
-DB_CREATED=true
-
-# Let the OS pick a free port (a small race with other processes, but no guessing).
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-BASE="http://127.0.0.1:$PORT"
-echo "smoke: starting the jar on $BASE with database $DB"
-
-# Only the URL and user: trust auth; no password from the caller's environment.
-(cd "$WORK" && exec env -u SPRING_DATASOURCE_PASSWORD \
-    SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
-    SPRING_DATASOURCE_USERNAME="$PG_USER" \
-    "$JAVA" -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1) >"$LOG" 2>&1 &
-APP_PID=$!
-
-for ((waited = 0; ; waited++)); do
-    kill -0 "$APP_PID" 2>/dev/null || abort "the app exited during startup"
-    code=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$BASE/books" || true)
-    [[ $code == 000 || -z $code ]] || break
-    ((waited < 60)) || abort "no answer from $BASE/books within 60 s"
-    sleep 1
-done
-echo "smoke: up after ~${waited} s"
+jar_app_start
+jar_app_wait_ready || abort "$JAR_APP_ERROR"
 
 # --- 5. Exercise the API ----------------------------------------------------------------
 
@@ -308,7 +227,7 @@ expect_match "log names the database in use" "$db_pattern" "$(head -n 1 <<<"$db_
 # --- 6. Verdict -------------------------------------------------------------------------
 
 if ((FAILED > 0)); then
-    app_log_tail
+    jar_app_log_tail
     summary
     exit 1
 fi
