@@ -12,6 +12,7 @@ import com.hellobooks.web.PathIds;
 import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +37,7 @@ class AuthorBooksController {
     }
 
     @GetMapping
-    ResponseEntity<List<BookResponse>> list(@PathVariable String id, @ModelAttribute ListParameters page) {
+    ResponseEntity<List<BookResponse>> list(@PathVariable String id, @ParameterObject @ModelAttribute ListParameters page) {
         return books.listByAuthor(PathIds.parse("Author", id), ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 

@@ -10,6 +10,7 @@ import com.hellobooks.web.PathIds;
 import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,7 +41,7 @@ class AuthorController {
     }
 
     @GetMapping
-    ResponseEntity<List<AuthorResponse>> list(@RequestParam(required = false) String name, @ModelAttribute ListParameters page) {
+    ResponseEntity<List<AuthorResponse>> list(@RequestParam(required = false) String name, @ParameterObject @ModelAttribute ListParameters page) {
         return authors.list(name, ListRequest.of(page, AuthorService.SORTABLE)).toResponse();
     }
 

@@ -10,6 +10,7 @@ import com.hellobooks.web.PathIds;
 import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,7 +44,7 @@ class BookController {
     ResponseEntity<List<BookResponse>> list(@RequestParam(required = false) String title,
             @RequestParam(required = false) String description,
             @RequestParam(name = "author_id", required = false) String authorId,
-            @ModelAttribute ListParameters page) {
+            @ParameterObject @ModelAttribute ListParameters page) {
         BookFilter filter = new BookFilter(title, description, PathIds.parseQueryParameter("author_id", authorId));
         return books.list(filter, ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }

@@ -12,6 +12,7 @@ import com.hellobooks.web.PathIds;
 import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,11 +44,12 @@ class GenreBooksController {
     }
 
     @GetMapping
-    ResponseEntity<List<BookResponse>> list(@PathVariable String id, @ModelAttribute ListParameters page) {
+    ResponseEntity<List<BookResponse>> list(@PathVariable String id, @ParameterObject @ModelAttribute ListParameters page) {
         return books.listByGenre(PathIds.parse("Genre", id), ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
     ResponseEntity<BookResponse> create(@PathVariable String id, @Valid @RequestBody BookRequest request) {
         Tagged<BookResponse> created = books.createForGenre(PathIds.parse("Genre", id), request);
         return Responses.created(URI.create("/books/" + created.body().id()), created);

@@ -10,6 +10,7 @@ import com.hellobooks.web.PathIds;
 import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
 import jakarta.validation.Valid;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,11 +41,12 @@ class GenreController {
     }
 
     @GetMapping
-    ResponseEntity<List<GenreResponse>> list(@RequestParam(required = false) String name, @ModelAttribute ListParameters page) {
+    ResponseEntity<List<GenreResponse>> list(@RequestParam(required = false) String name, @ParameterObject @ModelAttribute ListParameters page) {
         return genres.list(name, ListRequest.of(page, GenreService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
     ResponseEntity<GenreResponse> create(@Valid @RequestBody GenreRequest request) {
         Tagged<GenreResponse> created = genres.create(request);
         return Responses.created(URI.create("/genres/" + created.body().id()), created);

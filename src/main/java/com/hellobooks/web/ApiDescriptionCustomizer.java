@@ -48,6 +48,7 @@ import org.springframework.http.HttpStatus;
 final class ApiDescriptionCustomizer implements OpenApiCustomizer {
 
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final String FIELD_PROBLEM_REF = "#/components/schemas/FieldProblem";
     private static final String EXAMPLE_CORRELATION_ID = "3f1c9a52-7d0e-4b8a-9c61-2e5f8d4b7a10";
@@ -64,7 +65,9 @@ final class ApiDescriptionCustomizer implements OpenApiCustomizer {
             "BookRequest", """
                     {"title": "Ocean Book", "description": "watr 4evr", "author_id": 1}""",
             "AuthorRequest", """
-                    {"name": "New Author 1"}""");
+                    {"name": "New Author 1"}""",
+            "GenreRequest", """
+                    {"name": "Fantasy"}""");
 
     /**
      * Which response carries which header, by operation and status code. Headers the API will
@@ -82,7 +85,18 @@ final class ApiDescriptionCustomizer implements OpenApiCustomizer {
                     .schema(typed("string").format("uri-reference"))),
             new HeaderRule(HttpHeaders.RETRY_AFTER, (endpoint, status) -> status.equals("503"), new Header()
                     .description("Seconds to wait before trying again")
-                    .schema(typed("integer").minimum(BigDecimal.ONE))));
+                    .schema(typed("integer").minimum(BigDecimal.ONE))),
+            new HeaderRule(HttpHeaders.ETAG, (endpoint, status) -> endpoint.answersWithOneResource(status), new Header()
+                    .description("The resource's version as a strong entity tag, such as `\"3\"`: send it back in "
+                            + "`If-None-Match` (304 while unchanged) or `If-Match` (412 if it changed meanwhile)")
+                    .schema(typed("string"))),
+            new HeaderRule(HttpHeaders.LINK, (endpoint, status) -> endpoint.isList() && status.equals("200"), new Header()
+                    .description("`<...>; rel=\"next\"` (RFC 8288) while more rows exist: the same request with the next "
+                            + "`cursor`; absent on the last page")
+                    .schema(typed("string"))),
+            new HeaderRule("Preference-Applied", (endpoint, status) -> endpoint.isUpdate() && status.equals("200"), new Header()
+                    .description("`return=representation` when the 200 answers `Prefer: return=representation`")
+                    .schema(typed("string"))));
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -130,7 +144,14 @@ final class ApiDescriptionCustomizer implements OpenApiCustomizer {
         if (endpoint.body() != null) {
             describeBody(endpoint);
         }
+        describeConditionalRequests(endpoint);
+        describeListParameters(endpoint);
         ApiResponses responses = operation.getResponses();
+        if (endpoint.isUpdate()) {
+            // the controller returns ResponseEntity, so springdoc only sees the 200 of Prefer: return=representation
+            responses.get("200").setDescription("Updated, with `Prefer: return=representation`: the resource");
+            responses.addApiResponse("204", new ApiResponse().description("Updated (the original API's answer): no body"));
+        }
         errorResponses(endpoint).forEach((status, response) -> responses.addApiResponse(String.valueOf(status), response));
         responses.forEach((status, response) -> RESPONSE_HEADERS.stream()
                 .filter(rule -> rule.appliesTo().test(endpoint, status))
@@ -151,6 +172,55 @@ final class ApiDescriptionCustomizer implements OpenApiCustomizer {
                     + " in the body is ignored: the path says which " + referencedResource(ignored.get(0)).toLowerCase(Locale.ROOT) + ".";
             Operation operation = endpoint.operation();
             operation.setDescription(operation.getDescription() == null ? note : operation.getDescription() + "\n\n" + note);
+        }
+    }
+
+    /** If-None-Match on reads of one resource; If-Match, Prefer and merge patch are declared by the controllers. */
+    private static void describeConditionalRequests(Endpoint endpoint) {
+        Operation operation = endpoint.operation();
+        if (endpoint.method() == PathItem.HttpMethod.GET && !endpoint.isList()) {
+            operation.addParametersItem(new Parameter().in("header").name(HttpHeaders.IF_NONE_MATCH)
+                    .description("An ETag from an earlier answer: 304 without a body while the resource is unchanged")
+                    .schema(typed("string")));
+            operation.getResponses().addApiResponse("304", new ApiResponse()
+                    .description("Not modified: the ETag in If-None-Match is still the current one"));
+        }
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                if (HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())) {
+                    parameter.setDescription("Optional. The ETag the change is based on (or `*`): 412 when the resource has "
+                            + "changed since; without it the write goes ahead, as in the original API");
+                } else if ("Prefer".equalsIgnoreCase(parameter.getName())) {
+                    parameter.setDescription("`return=representation` answers 200 with the resource instead of 204");
+                }
+            }
+        }
+        if (endpoint.method() == PathItem.HttpMethod.PATCH && operation.getRequestBody() != null) {
+            MediaType patch = operation.getRequestBody().getContent().get(MERGE_PATCH_JSON);
+            if (patch != null) {
+                patch.setSchema(typed("object").description("A JSON merge patch (RFC 7396) of the fields of the PUT body: "
+                        + "keys sent replace, `null` removes (a required field removed is a 400), keys not sent stay"));
+                patch.setExample(readTree(endpoint.path().startsWith("/books") ? "{\"description\": \"watr 4evr, 2nd ed.\"}"
+                        : "{\"name\": \"Renamed\"}"));
+            }
+        }
+    }
+
+    /** limit, cursor and sort, which ListParameters binds from the query string. */
+    private static void describeListParameters(Endpoint endpoint) {
+        if (endpoint.operation().getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : endpoint.operation().getParameters()) {
+            switch (parameter.getName()) {
+                case "limit" -> parameter.description("Rows per page, 1 to " + ListRequest.MAX_LIMIT + " (default "
+                        + ListRequest.DEFAULT_LIMIT + ")").schema(typed("integer").format("int32").minimum(BigDecimal.ONE)
+                        .maximum(BigDecimal.valueOf(ListRequest.MAX_LIMIT))._default(ListRequest.DEFAULT_LIMIT));
+                case "cursor" -> parameter.description("Where the page starts: copy it from the `Link` of the page before; opaque");
+                case "sort" -> parameter.description("`id` (default), or the resource's `title`/`name`; a leading `-` sorts "
+                        + "descending; ties are broken by id. Anything else is a 400 naming the allowed values");
+                default -> { }
+            }
         }
     }
 
@@ -182,6 +252,12 @@ final class ApiDescriptionCustomizer implements OpenApiCustomizer {
             badRequestExamples.put("missing_field", example("A required field missing or null",
                     problem(400, "Invalid request: missing " + first, instance, first, "is missing")));
         }
+        if (endpoint.isList()) {
+            badRequest.add("`limit`, `sort` or `cursor` is not one this list accepts");
+            badRequestExamples.put("invalid_sort", example("A sort field the list does not have",
+                    problem(400, "Invalid request: sort must be one of id, -id, title, -title", instance, "sort",
+                            "must be one of id, -id, title, -title")));
+        }
         if (!badRequest.isEmpty()) {
             errors.put(400, problemResponse("Bad request: " + String.join("; ", badRequest) + ".", badRequestExamples));
         }
@@ -207,9 +283,29 @@ final class ApiDescriptionCustomizer implements OpenApiCustomizer {
                         single(problem(422, resource + " 12 not found", instance, null, null))));
             }
         }
+        if (endpoint.method() == PathItem.HttpMethod.PATCH) {
+            errors.put(413, problemResponse("The body is larger than the limit (`hellobooks.http.max-request-body`, 1 MiB by default).",
+                    single(problem(413, "Request body larger than 1048576 bytes", instance, null, null))));
+            errors.put(415, problemResponse("The Content-Type is not `" + MERGE_PATCH_JSON + "`.",
+                    single(problem(415, "Content-Type 'application/json' is not supported.", instance, null, null))));
+            errors.put(400, problemResponse("Bad request: a path id is not a positive integer, or the body is not one JSON "
+                    + "object, or the patched resource breaks the rules of the PUT body; `errors` lists every field problem.",
+                    single(problem(400, "Invalid request: missing title", instance, "title", "is missing"))));
+            if (endpoint.path().startsWith("/books")) {
+                errors.put(422, problemResponse("`author_id` names no author.", single(problem(422, "Author 12 not found", instance, null, null))));
+            }
+        }
+        boolean conditional = endpoint.operation().getParameters() != null && endpoint.operation().getParameters().stream()
+                .anyMatch(parameter -> HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName()));
+        if (conditional) {
+            errors.put(412, problemResponse("The ETag in If-Match is not the current one: someone changed the resource since.",
+                    single(problem(412, endpoint.resourceBefore("{") + " 1 has changed since the ETag in If-Match; GET it again and retry",
+                            instance, null, null))));
+        }
         errors.put(500, problemResponse("A bug. Quote the correlation id (`correlation_id`, `X-Request-Id`) when reporting it.",
                 single(problem(500, "Internal error; quote correlation id " + EXAMPLE_CORRELATION_ID + " when reporting it", instance, null, null))));
-        errors.put(503, problemResponse("The database is unreachable; try again after `Retry-After` seconds.",
+        errors.put(503, problemResponse("The database is unreachable, or too many requests are in progress; try again "
+                + "after `Retry-After` seconds.",
                 single(problem(503, "The database is unavailable; try again shortly", instance, null, null))));
         return errors;
     }
@@ -337,6 +433,23 @@ final class ApiDescriptionCustomizer implements OpenApiCustomizer {
 
         boolean hasPathId() {
             return path.contains("{");
+        }
+
+        /** A GET whose path does not end in an id: a page of a list. */
+        boolean isList() {
+            return method == PathItem.HttpMethod.GET && !path.endsWith("}");
+        }
+
+        /** PUT or PATCH of one resource with a body (not the body-less PUT that links a book to a genre). */
+        boolean isUpdate() {
+            return (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH) && operation.getRequestBody() != null;
+        }
+
+        /** The responses that show one resource's state and so carry its ETag. */
+        boolean answersWithOneResource(String status) {
+            return status.equals("201")
+                    || (method == PathItem.HttpMethod.GET && !isList() && status.equals("200"))
+                    || (isUpdate() && (status.equals("200") || status.equals("204")));
         }
 
         /** Every path variable is an id, and so is every query parameter named *_id. */

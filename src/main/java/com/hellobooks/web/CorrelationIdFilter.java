@@ -35,8 +35,12 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // An error dispatch (sendError, then /error) comes after the request's own pass has ended:
+        // keep the id that pass already sent, so header, body and log lines agree.
+        String sent = response.getHeader(HEADER);
         String given = request.getHeader(HEADER);
-        String id = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = sent != null ? sent
+                : given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
         try {

@@ -203,6 +203,14 @@ class ErrorContractTest extends ApiTest {
     }
 
     @Test
+    void anErrorRenderedByTheErrorPageKeepsTheRequestsCorrelationId() {
+        var result = http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"t\", \"description\": \"" + BIG + "\"}")
+                .exchange().expectStatus().isEqualTo(413).expectBody().returnResult();
+        String header = result.getResponseHeaders().getFirst("X-Request-Id");
+        assertThat(new String(result.getResponseBody())).contains("\"correlation_id\":\"" + header + "\"");
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIs413Too() throws Exception {
         byte[] body = ("{\"title\": \"t\", \"description\": \"" + BIG + "\"}").getBytes();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/books"))

@@ -42,11 +42,15 @@ class OpenApiDocumentationTest extends ApiTest {
     void itIsOpenApi31AndCoversEveryEndpoint() {
         assertThat(description.path("openapi").asString()).isEqualTo("3.1.0");
         assertThat(description.path("info").path("title").asString()).isEqualTo("Hello Books API");
-        assertThat(description.path("paths").propertyNames())
-                .containsExactlyInAnyOrder("/books", "/books/{id}", "/authors", "/authors/{id}", "/authors/{id}/books");
+        assertThat(description.path("paths").propertyNames()).containsExactlyInAnyOrder("/books", "/books/{id}",
+                "/authors", "/authors/{id}", "/authors/{id}/books", "/genres", "/genres/{id}", "/genres/{id}/books",
+                "/genres/{id}/books/{bookId}");
         assertThat(operations()).extracting(Operation::name).containsExactlyInAnyOrder(
-                "GET /books", "POST /books", "GET /books/{id}", "PUT /books/{id}", "DELETE /books/{id}",
-                "GET /authors", "POST /authors", "GET /authors/{id}", "GET /authors/{id}/books", "POST /authors/{id}/books");
+                "GET /books", "POST /books", "GET /books/{id}", "PUT /books/{id}", "PATCH /books/{id}", "DELETE /books/{id}",
+                "GET /authors", "POST /authors", "GET /authors/{id}", "PUT /authors/{id}", "PATCH /authors/{id}", "DELETE /authors/{id}",
+                "GET /authors/{id}/books", "POST /authors/{id}/books",
+                "GET /genres", "POST /genres", "GET /genres/{id}", "PUT /genres/{id}", "PATCH /genres/{id}", "DELETE /genres/{id}",
+                "GET /genres/{id}/books", "POST /genres/{id}/books", "PUT /genres/{id}/books/{bookId}", "DELETE /genres/{id}/books/{bookId}");
     }
 
     @Test
@@ -144,7 +148,9 @@ class OpenApiDocumentationTest extends ApiTest {
     @Test
     void schemasUseTheNamesOfTheJsonTheApiSends() {
         long authorId = createAuthor("New Author 1");
-        JsonNode book = created("/books", json(Map.of("title", "Ocean Book", "description", "watr 4evr", "author_id", authorId)));
+        long genreId = createGenre("Fantasy");
+        JsonNode book = created("/genres/" + genreId + "/books",
+                json(Map.of("title", "Ocean Book", "description", "watr 4evr", "author_id", authorId)));
         JsonNode author = JSON.readTree(http.get().uri("/authors/{id}", authorId).exchange()
                 .expectBody().returnResult().getResponseBody());
         JsonNode problem = JSON.readTree(http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
