@@ -38,6 +38,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
+            // These requests never reach the filters that set the headers every response carries
+            // (ResponseHeadersFilter), so the valve sets them itself.
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Cache-Control", "no-store");
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(body);

@@ -68,6 +68,8 @@ class DatabaseUnavailableTest {
     void readinessIsDownSoNoTrafficIsSentHere() {
         http.get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isEqualTo(503)
+                // a cache must not answer the next probe with this one
+                .expectHeader().valueEquals("Cache-Control", "no-store")
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("DOWN")
                 .consumeWith(result -> assertThat(new String(result.getResponseBody()))

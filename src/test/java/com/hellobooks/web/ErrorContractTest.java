@@ -251,6 +251,9 @@ class ErrorContractTest extends ApiTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
         assertThat(response.body()).contains("\"status\":400").doesNotContain("<html", "Tomcat");
+        // no filter sees these requests, so the valve sets the headers every response carries
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 
     @Test

@@ -1,0 +1,287 @@
+package com.hellobooks.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.hellobooks.support.ApiTest;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API with a public key configured, as a deployment that turns authentication on: writes
+ * need a JWT with the books:write scope, reads and probes stay open, and one browser origin
+ * may call it. The tests sign their own tokens with a key generated for the run.
+ * <p>
+ * This is the suite's second Spring context (ApiTest's plus these properties), on a database
+ * of its own: with the embedded PostgreSQL a separate data directory, because a second server
+ * on ApiTest's directory would stop the first context's one as a leftover.
+ */
+class JwtWriteProtectionTest extends ApiTest {
+
+    private static final String ALLOWED_ORIGIN = "https://books.example";
+    private static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
+    private static final String BOOK = "{\"title\": \"t\", \"description\": \"d\"}";
+
+    private static final RSAKey KEY = generateKey();
+    private static final RSAKey OTHER_KEY = generateKey();
+    private static final Path PUBLIC_KEY_FILE = writePublicKey(KEY);
+
+    @DynamicPropertySource
+    static void publicKeyAndOrigin(DynamicPropertyRegistry properties) {
+        properties.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> PUBLIC_KEY_FILE.toUri().toString());
+        properties.add("hellobooks.cors.allowed-origins", () -> ALLOWED_ORIGIN);
+        properties.add("hellobooks.embedded-postgres.data-directory", () -> "target/test-postgres-jwt");
+    }
+
+    @Test
+    void aTokenWithTheWriteScopeMayWrite() {
+        String token = token(KEY, "openid books:write", Duration.ofMinutes(5));
+        long book = createBookWith(token);
+
+        http.put().uri("/books/{id}", book).headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
+                .expectStatus().isNoContent();
+        http.patch().uri("/books/{id}", book).headers(headers -> headers.setBearerAuth(token))
+                .contentType(MERGE_PATCH).body("{\"title\": \"t2\"}").exchange()
+                .expectStatus().isNoContent();
+        http.delete().uri("/books/{id}", book).headers(headers -> headers.setBearerAuth(token)).exchange()
+                .expectStatus().isNoContent();
+    }
+
+    @Test
+    void aWriteWithoutATokenIsA401ProblemAndChangesNothing() {
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value("WWW-Authenticate", challenge -> assertThat(challenge).startsWith("Bearer"))
+                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectBody()
+                .json("""
+                        {"type": "about:blank", "title": "Unauthorized", "status": 401, "instance": "/books",
+                         "message": "Authentication required: send an access token as 'Authorization: Bearer <token>'"}""")
+                .jsonPath("$.detail").isEqualTo("Authentication required: send an access token as 'Authorization: Bearer <token>'")
+                .jsonPath("$.correlation_id").isNotEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM book", Long.class)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "PUT", "PATCH", "DELETE" })
+    void everyOtherWriteNeedsATokenToo(String method) {
+        long book = createBookWith(token(KEY, "books:write", Duration.ofMinutes(5)));
+        MediaType type = method.equals("PATCH") ? MERGE_PATCH : MediaType.APPLICATION_JSON;
+
+        http.method(HttpMethod.valueOf(method)).uri("/books/{id}", book).contentType(type).body(BOOK).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(jdbc.queryForObject("SELECT title FROM book WHERE id = ?", String.class, book)).isEqualTo("t");
+    }
+
+    @Test
+    void anExpiredTokenIsA401InvalidToken() {
+        // past the decoder's 60 seconds of allowed clock skew
+        String expired = token(KEY, "books:write", Duration.ofMinutes(-10));
+
+        http.post().uri("/books").headers(headers -> headers.setBearerAuth(expired))
+                .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value("WWW-Authenticate", challenge -> assertThat(challenge)
+                        .startsWith("Bearer").contains("error=\"invalid_token\""))
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.message").value(message -> assertThat((String) message).startsWith("Invalid access token: ").contains("expired"));
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIsA401InvalidToken() {
+        String forged = token(OTHER_KEY, "books:write", Duration.ofMinutes(5));
+
+        http.post().uri("/books").headers(headers -> headers.setBearerAuth(forged))
+                .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().value("WWW-Authenticate", challenge -> assertThat(challenge).contains("error=\"invalid_token\""))
+                .expectBody().jsonPath("$.message").value(message -> assertThat((String) message).startsWith("Invalid access token: "));
+        http.post().uri("/books").headers(headers -> headers.setBearerAuth("not.a.jwt"))
+                .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM book", Long.class)).isZero();
+    }
+
+    @Test
+    void aValidTokenWithoutTheWriteScopeIsA403Problem() {
+        String reader = token(KEY, "books:read", Duration.ofMinutes(5));
+
+        http.post().uri("/books").headers(headers -> headers.setBearerAuth(reader))
+                .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().value("WWW-Authenticate", challenge -> assertThat(challenge)
+                        .startsWith("Bearer").contains("error=\"insufficient_scope\""))
+                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectBody()
+                .json("""
+                        {"type": "about:blank", "title": "Forbidden", "status": 403, "instance": "/books",
+                         "message": "The access token lacks the books:write scope needed to change data"}""")
+                .jsonPath("$.correlation_id").isNotEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM book", Long.class)).isZero();
+    }
+
+    @Test
+    void readsNeedNoToken() {
+        long book = createBookWith(token(KEY, "books:write", Duration.ofMinutes(5)));
+
+        http.get().uri("/books").exchange().expectStatus().isOk();
+        http.get().uri("/books/{id}", book).exchange()
+                .expectStatus().isOk()
+                .expectHeader().exists("ETag");
+        http.head().uri("/authors").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void probesAndScrapersNeedNoToken() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    }
+
+    /**
+     * The error dispatch that renders an error is not authorized again: a body too large is
+     * refused before authentication, and stays a 413 rather than becoming a 401.
+     */
+    @Test
+    void errorsKeepTheirStatusWithOrWithoutAToken() {
+        String tooLarge = "x".repeat(1024 * 1024 + 1);
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body(tooLarge).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String token = token(KEY, "books:write", Duration.ofMinutes(5));
+        http.post().uri("/books").headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).body(tooLarge).exchange()
+                .expectStatus().isEqualTo(413);
+        http.post().uri("/books/1").headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
+                .expectStatus().isEqualTo(405);
+    }
+
+    @Test
+    void theProtectedResourceMetadataNamesTheWriteScope() {
+        http.get().uri("/.well-known/oauth-protected-resource").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.scopes_supported").isEqualTo(List.of("books:write"));
+    }
+
+    @Test
+    void aPreflightFromTheAllowedOriginIsAnsweredWithoutAToken() {
+        http.options().uri("/books/1")
+                .header("Origin", ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization, content-type, if-match, prefer")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", ALLOWED_ORIGIN)
+                .expectHeader().value("Access-Control-Allow-Methods", methods -> assertThat(methods).contains("PUT"))
+                .expectHeader().value("Access-Control-Allow-Headers", headers -> assertThat(headers.toLowerCase())
+                        .contains("authorization", "content-type", "if-match", "prefer"))
+                .expectHeader().doesNotExist("Access-Control-Allow-Credentials");
+    }
+
+    @Test
+    void aCrossOriginResponseLetsTheScriptReadTheApisHeaders() {
+        long book = createBookWith(token(KEY, "books:write", Duration.ofMinutes(5)));
+
+        http.get().uri("/books/{id}", book).header("Origin", ALLOWED_ORIGIN).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", ALLOWED_ORIGIN)
+                .expectHeader().value("Access-Control-Expose-Headers", exposed -> assertThat(exposed)
+                        .contains("ETag", "Location", "Link", "X-Request-Id"));
+    }
+
+    @Test
+    void anotherOriginIsRefusedWithAProblem() {
+        http.options().uri("/books")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin")
+                .expectBody().jsonPath("$.message").isEqualTo("Cross-origin requests from this origin are not allowed");
+    }
+
+    private long createBookWith(String token) {
+        String location = http.post().uri("/books").headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
+                .expectStatus().isCreated()
+                .returnResult().getResponseHeaders().getLocation().getPath();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** A signed JWT as an authorization server would issue it; a negative lifetime makes it expired. */
+    private static String token(RSAKey key, String scope, Duration lifetime) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject("librarian")
+                // issued before it expires, even for an expired one
+                .issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .claim("scope", scope)
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return jwt.serialize();
+    }
+
+    private static RSAKey generateKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The public half as the PEM file spring.security.oauth2.resourceserver.jwt.public-key-location reads. */
+    private static Path writePublicKey(RSAKey key) {
+        try {
+            String pem = "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.toRSAPublicKey().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n";
+            Path file = Files.createTempFile("hello-books-jwt", ".pem");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, pem, StandardCharsets.US_ASCII);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.hellobooks.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.hellobooks.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cache-Control and nosniff: successful reads may be kept by a cache but are revalidated,
+ * errors are never stored, whichever layer produced them.
+ */
+class ResponseHeadersTest extends ApiTest {
+
+    @Test
+    void aSingleResourceMayBeCachedIfRevalidatedWithItsETag() {
+        long book = createBook("t", "d");
+        String etag = http.get().uri("/books/{id}", book).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Cache-Control", "no-cache")
+                // Spring Security's default would add these, which forbid storing it at all
+                .expectHeader().doesNotExist("Pragma")
+                .expectHeader().doesNotExist("Expires")
+                .returnResult().getResponseHeaders().getETag();
+
+        http.get().uri("/books/{id}", book).header("If-None-Match", etag).exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals("Cache-Control", "no-cache");
+        http.get().uri("/books").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Cache-Control", "no-cache");
+    }
+
+    @Test
+    void writesSayNothingAboutCaching() {
+        http.post().uri("/authors").contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"n\"}").exchange()
+                .expectStatus().isCreated()
+                .expectHeader().doesNotExist("Cache-Control")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void errorsAreNeverStored() {
+        // from ApiExceptionHandler
+        http.get().uri("/books/9").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().valueEquals("Cache-Control", "no-store");
+        http.delete().uri("/books").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().valueEquals("Cache-Control", "no-store");
+        // from a filter's sendError, rendered by the error dispatch
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body("x".repeat(1024 * 1024 + 1)).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().valueEquals("Cache-Control", "no-store")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+        // from the health endpoint's bare 404, made a problem by ActuatorProblemFilter
+        http.get().uri("/actuator/health/nope").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().valueEquals("Cache-Control", "no-store");
+    }
+
+    /** Spring Security's firewall refuses these before its own header writer runs. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/books/%25", "/books//1", "/books/%2e%2e/authors", "/books;jsessionid=1" })
+    void aUrlTheFirewallRefusesIsA400ProblemWithTheSameHeaders(String path) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path)).GET());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.body()).contains("\"message\":\"Request rejected: the URL or a header holds a character");
+    }
+
+    /** The firewall lets every method through, so an unknown one is still a 405 with Allow. */
+    @Test
+    void anUnknownMethodIsStill405WithAllow() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/books"))
+                .method("PROPFIND", HttpRequest.BodyPublishers.noBody()));
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
