@@ -54,7 +54,6 @@ class JwtWriteProtectionTest extends ApiTest {
     static void publicKeyAndOrigin(DynamicPropertyRegistry properties) {
         properties.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> PUBLIC_KEY_FILE.toUri().toString());
         properties.add("hellobooks.cors.allowed-origins", () -> ALLOWED_ORIGIN);
-        properties.add("hellobooks.embedded-postgres.data-directory", () -> "target/test-postgres-jwt");
     }
 
     @Test
