@@ -295,6 +295,13 @@ final class ApiDescriptionCustomizer implements OpenApiCustomizer {
                 errors.put(422, problemResponse("`author_id` names no author.", single(problem(422, "Author 12 not found", instance, null, null))));
             }
         }
+        if (endpoint.method() != PathItem.HttpMethod.GET) {
+            errors.put(401, problemResponse("Only when the server checks tokens (see the README, Security): no bearer token, "
+                    + "or one that is expired or not signed by the configured issuer; `WWW-Authenticate` says which.",
+                    single(problem(401, "Unauthorized", instance, null, null))));
+            errors.put(403, problemResponse("Only when the server checks tokens: the token lacks the `books:write` scope.",
+                    single(problem(403, "Forbidden", instance, null, null))));
+        }
         boolean conditional = endpoint.operation().getParameters() != null && endpoint.operation().getParameters().stream()
                 .anyMatch(parameter -> HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName()));
         if (conditional) {
