@@ -1,26 +1,11 @@
 package com.hellobooks.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 import com.hellobooks.support.ApiTest;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,9 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * need a JWT with the books:write scope, reads and probes stay open, and one browser origin
  * may call it. The tests sign their own tokens with a key generated for the run.
  * <p>
- * This is the suite's second Spring context (ApiTest's plus these properties), on a database
- * of its own: with the embedded PostgreSQL a separate data directory, because a second server
- * on ApiTest's directory would stop the first context's one as a leftover.
+ * This is a second Spring context (ApiTest's plus these properties); it shares the test run's
+ * one database with the others.
  */
 class JwtWriteProtectionTest extends ApiTest {
 
@@ -46,9 +30,9 @@ class JwtWriteProtectionTest extends ApiTest {
     private static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
     private static final String BOOK = "{\"title\": \"t\", \"description\": \"d\"}";
 
-    private static final RSAKey KEY = generateKey();
-    private static final RSAKey OTHER_KEY = generateKey();
-    private static final Path PUBLIC_KEY_FILE = writePublicKey(KEY);
+    private static final RSAKey KEY = TestTokens.generateKey();
+    private static final RSAKey OTHER_KEY = TestTokens.generateKey();
+    private static final Path PUBLIC_KEY_FILE = TestTokens.writePublicKey(KEY);
 
     @DynamicPropertySource
     static void publicKeyAndOrigin(DynamicPropertyRegistry properties) {
@@ -58,7 +42,7 @@ class JwtWriteProtectionTest extends ApiTest {
 
     @Test
     void aTokenWithTheWriteScopeMayWrite() {
-        String token = token(KEY, "openid books:write", Duration.ofMinutes(5));
+        String token = TestTokens.token(KEY, "openid books:write", Duration.ofMinutes(5));
         long book = createBookWith(token);
 
         http.put().uri("/books/{id}", book).headers(headers -> headers.setBearerAuth(token))
@@ -91,7 +75,7 @@ class JwtWriteProtectionTest extends ApiTest {
     @ParameterizedTest
     @ValueSource(strings = { "PUT", "PATCH", "DELETE" })
     void everyOtherWriteNeedsATokenToo(String method) {
-        long book = createBookWith(token(KEY, "books:write", Duration.ofMinutes(5)));
+        long book = createBookWith(TestTokens.token(KEY, "books:write", Duration.ofMinutes(5)));
         MediaType type = method.equals("PATCH") ? MERGE_PATCH : MediaType.APPLICATION_JSON;
 
         http.method(HttpMethod.valueOf(method)).uri("/books/{id}", book).contentType(type).body(BOOK).exchange()
@@ -103,7 +87,7 @@ class JwtWriteProtectionTest extends ApiTest {
     @Test
     void anExpiredTokenIsA401InvalidToken() {
         // past the decoder's 60 seconds of allowed clock skew
-        String expired = token(KEY, "books:write", Duration.ofMinutes(-10));
+        String expired = TestTokens.token(KEY, "books:write", Duration.ofMinutes(-10));
 
         http.post().uri("/books").headers(headers -> headers.setBearerAuth(expired))
                 .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
@@ -118,7 +102,7 @@ class JwtWriteProtectionTest extends ApiTest {
 
     @Test
     void aTokenSignedWithAnotherKeyIsA401InvalidToken() {
-        String forged = token(OTHER_KEY, "books:write", Duration.ofMinutes(5));
+        String forged = TestTokens.token(OTHER_KEY, "books:write", Duration.ofMinutes(5));
 
         http.post().uri("/books").headers(headers -> headers.setBearerAuth(forged))
                 .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
@@ -134,7 +118,7 @@ class JwtWriteProtectionTest extends ApiTest {
 
     @Test
     void aValidTokenWithoutTheWriteScopeIsA403Problem() {
-        String reader = token(KEY, "books:read", Duration.ofMinutes(5));
+        String reader = TestTokens.token(KEY, "books:read", Duration.ofMinutes(5));
 
         http.post().uri("/books").headers(headers -> headers.setBearerAuth(reader))
                 .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
@@ -153,7 +137,7 @@ class JwtWriteProtectionTest extends ApiTest {
 
     @Test
     void readsNeedNoToken() {
-        long book = createBookWith(token(KEY, "books:write", Duration.ofMinutes(5)));
+        long book = createBookWith(TestTokens.token(KEY, "books:write", Duration.ofMinutes(5)));
 
         http.get().uri("/books").exchange().expectStatus().isOk();
         http.get().uri("/books/{id}", book).exchange()
@@ -179,7 +163,7 @@ class JwtWriteProtectionTest extends ApiTest {
         http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).body(tooLarge).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String token = token(KEY, "books:write", Duration.ofMinutes(5));
+        String token = TestTokens.token(KEY, "books:write", Duration.ofMinutes(5));
         http.post().uri("/books").headers(headers -> headers.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).body(tooLarge).exchange()
                 .expectStatus().isEqualTo(413);
@@ -212,7 +196,7 @@ class JwtWriteProtectionTest extends ApiTest {
 
     @Test
     void aCrossOriginResponseLetsTheScriptReadTheApisHeaders() {
-        long book = createBookWith(token(KEY, "books:write", Duration.ofMinutes(5)));
+        long book = createBookWith(TestTokens.token(KEY, "books:write", Duration.ofMinutes(5)));
 
         http.get().uri("/books/{id}", book).header("Origin", ALLOWED_ORIGIN).exchange()
                 .expectStatus().isOk()
@@ -239,48 +223,5 @@ class JwtWriteProtectionTest extends ApiTest {
                 .expectStatus().isCreated()
                 .returnResult().getResponseHeaders().getLocation().getPath();
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    /** A signed JWT as an authorization server would issue it; a negative lifetime makes it expired. */
-    private static String token(RSAKey key, String scope, Duration lifetime) {
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject("librarian")
-                // issued before it expires, even for an expired one
-                .issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
-                .expirationTime(Date.from(now.plus(lifetime)))
-                .claim("scope", scope)
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-        try {
-            jwt.sign(new RSASSASigner(key));
-        } catch (JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
-        return jwt.serialize();
-    }
-
-    private static RSAKey generateKey() {
-        try {
-            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-        } catch (JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    /** The public half as the PEM file spring.security.oauth2.resourceserver.jwt.public-key-location reads. */
-    private static Path writePublicKey(RSAKey key) {
-        try {
-            String pem = "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.toRSAPublicKey().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n";
-            Path file = Files.createTempFile("hello-books-jwt", ".pem");
-            file.toFile().deleteOnExit();
-            return Files.writeString(file, pem, StandardCharsets.US_ASCII);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        } catch (JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }
