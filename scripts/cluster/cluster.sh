@@ -1,0 +1,244 @@
+#!/usr/bin/env bash
+# Scale-out on one machine, with proven engines only: N copies of the packaged jar behind
+# nginx, on one PostgreSQL (and, for `replica`, a primary with a synchronous streaming
+# standby). Everything listens on 127.0.0.1 and is torn down when the script ends.
+#
+#   scripts/cluster/cluster.sh check     N=3 instances started at once on an empty database,
+#                                        Flyway ran once, Link headers through nginx, an
+#                                        If-Match race across instances, mixed load with one
+#                                        instance SIGTERMed and another SIGKILLed (default)
+#   scripts/cluster/cluster.sh bench     req/s of GET /books/{id} through nginx with 1, 2, 3
+#                                        instances (wrk, DURATION=15s each)
+#   scripts/cluster/cluster.sh replica   primary + pg_basebackup standby, reads routed to it
+#   scripts/cluster/cluster.sh start     N instances and nginx, until Ctrl-C
+#
+# Needs root or sudo-less apt-get for nginx and wrk when they are missing, java, python3,
+# curl and the PostgreSQL 15 client tools; the local PostgreSQL at 127.0.0.1:5432 (trust
+# auth, user postgres) holds the throwaway database.
+source "$(dirname "$0")/../reliability/lib.sh"
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+MODE=${1:-check}
+N=${N:-3}
+DURATION=${DURATION:-15s}
+# Idle connections nginx keeps open to each instance. Off by default: an instance that is
+# shutting down closes its idle connections, and a POST nginx sends down one at that moment
+# is "already sent", so it cannot be retried and the client gets a 502. With a new
+# connection per request, a stopping instance refuses the connect, which nginx retries
+# safely elsewhere. On loopback a connect costs little (see the bench figures in README).
+UPSTREAM_KEEPALIVE=${UPSTREAM_KEEPALIVE:-0}
+NGINX_DIR="$WORK/nginx"
+NGINX_PORT=
+PORTS=()
+PIDS=()
+
+cluster_cleanup() {
+    local rc=$? pid
+    if [[ -f $NGINX_DIR/nginx.pid ]]; then
+        kill -QUIT "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
+    fi
+    for pid in "${PIDS[@]}"; do
+        kill -KILL "$pid" 2>/dev/null || true
+    done
+    [[ $(type -t replica_cleanup) != function ]] || replica_cleanup
+    (exit "$rc")
+    cleanup
+}
+trap cluster_cleanup EXIT
+
+need() {
+    local command=$1 package=$2
+    command -v "$command" >/dev/null && return 0
+    echo "cluster: installing $package (Debian package)"
+    [[ -n ${APT_UPDATED:-} ]] || { apt-get update -qq >/dev/null; APT_UPDATED=1; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+}
+
+# start_instances COUNT DB_URL [extra args...]: COUNT jars launched together (no waiting
+# between them, so they race for Flyway's lock), each on its own port, logs in $WORK.
+start_instances() {
+    local count=$1 url=$2 i port
+    shift 2
+    local jar_file
+    jar_file=$(jar)
+    for ((i = 0; i < count; i++)); do
+        port=$(free_port)
+        # forward-headers-strategy=framework: Link and Location URLs name nginx (its Host and
+        # X-Forwarded-* headers), not the instance a request happened to reach.
+        (cd "$WORK" && exec env SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME="$PG_USER" \
+            "$JAVA" ${JAVA_OPTS:--Xmx256m} -jar "$jar_file" --server.port="$port" --server.address=127.0.0.1 \
+            --server.forward-headers-strategy=framework "$@") >"$WORK/instance-$i.log" 2>&1 &
+        PIDS+=($!)
+        PORTS+=("$port")
+    done
+}
+
+wait_instances() {
+    local i waited
+    for i in "${!PORTS[@]}"; do
+        for ((waited = 0; ; waited++)); do
+            curl -sf -o /dev/null "http://127.0.0.1:${PORTS[$i]}/actuator/health/readiness" && break
+            if ! kill -0 "${PIDS[$i]}" 2>/dev/null || ((waited >= 90)); then
+                tail -n 40 "$WORK/instance-$i.log"
+                echo "cluster: instance $i did not become ready" >&2
+                return 1
+            fi
+            sleep 1
+        done
+    done
+}
+
+# start_nginx PORT...: nginx on a free port of 127.0.0.1 in front of the given ports, with
+# its config, pid, logs and temp files under $WORK (never /etc/nginx).
+start_nginx() {
+    need nginx nginx-light
+    mkdir -p "$NGINX_DIR/logs"
+    NGINX_PORT=$(free_port)
+    local servers="" port
+    for port in "$@"; do
+        # Passive health checks, the only kind open-source nginx has: after max_fails failed
+        # attempts (a refused connection, a time-out) the server is skipped for fail_timeout,
+        # then tried again with one request.
+        servers+="        server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'
+    done
+    cat >"$NGINX_DIR/nginx.conf" <<EOF
+$( ((EUID == 0)) && echo "user root;")
+worker_processes auto;
+pid nginx.pid;
+error_log logs/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    upstream hellobooks {
+$servers$( ((UPSTREAM_KEEPALIVE > 0)) && echo "        keepalive $UPSTREAM_KEEPALIVE;")
+    }
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location / {
+            proxy_pass http://hellobooks;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host \$http_host;
+            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto \$scheme;
+            # Without it the app assumes the scheme's default port (80) once it sees a proto.
+            proxy_set_header X-Forwarded-Port \$server_port;
+            # Which instance answered; the checker uses it to show requests were spread.
+            add_header X-Upstream \$upstream_addr always;
+            # Retry on another instance only when it is safe. "error timeout" covers a
+            # refused or failed connection (the request never reached the instance) and, for
+            # GET/HEAD/PUT/DELETE, a failure after sending. Without "non_idempotent", a POST
+            # or PATCH that was already sent is never sent again: the first instance may
+            # have committed it, and a second try would create a second book. Such a request
+            # gets a 502 instead, and the client decides. No http_502/http_503: a 503 from
+            # the app is its own answer (overload, database down) with Retry-After.
+            proxy_next_upstream error timeout;
+            proxy_next_upstream_tries 3;
+            proxy_connect_timeout 1s;
+            proxy_read_timeout 30s;
+        }
+    }
+}
+EOF
+    nginx -p "$NGINX_DIR" -c nginx.conf -e logs/error.log
+    for _ in $(seq 1 20); do
+        curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/" && break
+        sleep 0.2
+    done
+    echo "cluster: nginx on http://127.0.0.1:$NGINX_PORT in front of ports $*"
+}
+
+stop_nginx() {
+    [[ -f $NGINX_DIR/nginx.pid ]] || return 0
+    local pid
+    pid=$(cat "$NGINX_DIR/nginx.pid")
+    kill -QUIT "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    rm -f "$NGINX_DIR/nginx.pid"
+}
+
+stop_instances() {
+    local pid
+    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    PIDS=()
+    PORTS=()
+}
+
+db_url() { echo "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB"; }
+
+mode_check() {
+    createdb "${PG_ARGS[@]}" "$DB"
+    echo "cluster: starting $N instances at the same moment on the empty database $DB"
+    start_instances "$N" "$(db_url)"
+    wait_instances
+    echo "cluster: all $N instances ready"
+
+    local duplicates versions applied up_to_date
+    versions=$(psql_value "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL")
+    duplicates=$(psql_value "SELECT count(*) FROM (SELECT version FROM flyway_schema_history GROUP BY version HAVING count(*) > 1) d")
+    applied=$(grep -l "Successfully applied" "$WORK"/instance-*.log | wc -l)
+    up_to_date=$(grep -l "is up to date" "$WORK"/instance-*.log | wc -l)
+    echo "flyway: $versions versions in flyway_schema_history, $duplicates recorded twice;" \
+        "$applied instance(s) applied migrations, $up_to_date found the schema up to date"
+    ((duplicates == 0 && applied == 1 && up_to_date == N - 1)) || { echo "cluster: FAIL Flyway did not run exactly once" >&2; exit 1; }
+
+    start_nginx "${PORTS[@]}"
+    python3 "$HERE/checker.py" --base "http://127.0.0.1:$NGINX_PORT" --pids "${PIDS[@]}" --out "$WORK/acknowledged" \
+        --failed-posts "$WORK/failed-posts"
+
+    local acknowledged found duplicate_titles
+    acknowledged=$(grep -c . "$WORK/acknowledged" || true)
+    # One session: the temp table lives only as long as it.
+    found=$( { echo "CREATE TEMP TABLE ack(id bigint);"; echo "COPY ack FROM STDIN;"; cat "$WORK/acknowledged"; echo '\.'
+               echo "SELECT count(*) FROM ack JOIN book USING (id);"; } | psql "${PG_ARGS[@]}" -X -q -At -d "$DB" | tail -n 1)
+    duplicate_titles=$(psql_value "SELECT count(*) FROM (SELECT title FROM book GROUP BY title HAVING count(*) > 1) d")
+    echo "cluster: $found of $acknowledged acknowledged books in the database; $duplicate_titles titles stored twice"
+    # A POST that got a 502 has an unknown outcome: the instance may have committed it just
+    # before it died. The client must treat it as "maybe"; here we only say which it was.
+    local failed_posts=0 committed=0 title
+    while IFS= read -r title; do
+        failed_posts=$((failed_posts + 1))
+        committed=$((committed + $(psql_value "SELECT count(*) FROM book WHERE title = '$title'")))
+    done <"$WORK/failed-posts"
+    echo "cluster: $failed_posts POSTs failed at the client; $committed of them were committed anyway"
+    ((found == acknowledged && duplicate_titles == 0)) || { echo "cluster: FAIL" >&2; exit 1; }
+    echo "cluster: check passed"
+}
+
+mode_bench() {
+    need wrk wrk
+    createdb "${PG_ARGS[@]}" "$DB"
+    local count id
+    for count in 1 2 3; do
+        start_instances "$count" "$(db_url)"
+        wait_instances
+        start_nginx "${PORTS[@]}"
+        id=$(curl -s -X POST "http://127.0.0.1:$NGINX_PORT/books" -H 'Content-Type: application/json' \
+            -d '{"title":"Bench","description":"wrk"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+        # warm-up, so the JIT has compiled the hot path on every instance
+        wrk -t2 -c32 -d5s "http://127.0.0.1:$NGINX_PORT/books/$id" >/dev/null
+        echo "bench: $count instance(s), GET /books/$id through nginx, $DURATION, 2 threads, 64 connections"
+        wrk -t2 -c64 -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT/books/$id" \
+            | grep -E 'Requests/sec|Non-2xx|Socket errors|50%|99%'
+        stop_nginx
+        stop_instances
+    done
+}
+
+mode_start() {
+    createdb "${PG_ARGS[@]}" "$DB"
+    start_instances "$N" "$(db_url)"
+    wait_instances
+    start_nginx "${PORTS[@]}"
+    echo "cluster: $N instances (ports ${PORTS[*]}), database $DB; Ctrl-C stops and removes everything"
+    while true; do sleep 3600; done
+}
+
+case $MODE in
+    check) mode_check ;;
+    bench) mode_bench ;;
+    start) mode_start ;;
+    replica) source "$HERE/replica.sh"; mode_replica ;;
+    *) echo "usage: $0 [check|bench|replica|start]" >&2; exit 2 ;;
+esac
