@@ -34,6 +34,22 @@ public class TestDatabase {
     public static final String URL_VARIABLE = "HELLO_BOOKS_TEST_DATABASE_URL";
     static final String POSTGRES_IMAGE = "postgres:17-alpine";
 
+    /**
+     * A JDBC URL for another database on the test server, for contexts that need databases of
+     * their own (a primary and a "replica"); empty where the server is a Testcontainers one,
+     * whose address is only known to its own context.
+     */
+    public static java.util.Optional<String> serverUrl(String database) {
+        String url = System.getenv(URL_VARIABLE);
+        if (url == null) {
+            if (new DockerWithoutNamedServer().getMatchOutcome(null, null).isMatch()) {
+                return java.util.Optional.empty();
+            }
+            url = SharedTestPostgres.server().jdbcUrl();
+        }
+        return java.util.Optional.of(url.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"));
+    }
+
     @Bean
     @Conditional(NamedServer.class)
     JdbcConnectionDetails namedTestDatabase() {

@@ -1,0 +1,79 @@
+package com.hellobooks.database.replica;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+
+/**
+ * Reads from a replica when {@code hellobooks.datasource.replica.url} is set; otherwise this
+ * configuration does not exist and the application's DataSource is Spring Boot's, untouched.
+ *
+ * <p>The application's DataSource (the primary's pool) is wrapped in a
+ * {@link LazyConnectionDataSourceProxy} whose read-only variant is the replica: a connection is
+ * only taken at the first statement, by which time a {@code @Transactional(readOnly = true)}
+ * service method has marked it read-only, so it comes from the replica. Everything else
+ * (writes, Flyway's migrations, the readiness probe's check) runs on connections that are not
+ * read-only and goes to the primary. The primary's pool is wrapped rather than replaced, so
+ * every {@code spring.datasource.*} setting still applies to it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty("hellobooks.datasource.replica.url")
+class ReplicaConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplicaConfiguration.class);
+
+    // Static, and binding the properties by hand: a post-processor is created before
+    // configuration properties beans are.
+    @Bean
+    static BeanPostProcessor replicaRouting(Environment environment) {
+        return new BeanPostProcessor() {
+
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (!(bean instanceof DataSource primary) || !"dataSource".equals(beanName)) {
+                    return bean;
+                }
+                Binder binder = Binder.get(environment);
+                ReplicaProperties replica = binder.bindOrCreate("hellobooks.datasource.replica", ReplicaProperties.class);
+                String username = replica.username() != null ? replica.username()
+                        : environment.getProperty("spring.datasource.username", primaryUsername(primary));
+                String password = replica.password() != null ? replica.password()
+                        : environment.getProperty("spring.datasource.password");
+                log.info("Reads: replica at {}; writes and migrations: the primary", replica.url());
+                LazyConnectionDataSourceProxy routing = new LazyConnectionDataSourceProxy(primary);
+                routing.setReadOnlyDataSource(new FallbackDataSource(
+                        replicaPool(replica, username, password), primary, replica.retryAfter(), Clock.systemUTC()));
+                return routing;
+            }
+        };
+    }
+
+    private static String primaryUsername(DataSource primary) {
+        return primary instanceof HikariDataSource hikari ? hikari.getUsername() : null;
+    }
+
+    private static HikariDataSource replicaPool(ReplicaProperties replica, String username, String password) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("replica");
+        pool.setJdbcUrl(replica.url());
+        pool.setUsername(username);
+        pool.setPassword(password);
+        pool.setMaximumPoolSize(replica.maximumPoolSize());
+        pool.setConnectionTimeout(replica.connectionTimeout().toMillis());
+        // Start even while the replica is down: reads use the primary until it is back.
+        pool.setInitializationFailTimeout(-1);
+        pool.setReadOnly(true);
+        return pool;
+    }
+}
