@@ -34,11 +34,14 @@ PIDS=()
 
 cluster_cleanup() {
     local rc=$? pid
-    if [[ -f $NGINX_DIR/nginx.pid ]]; then
-        kill -QUIT "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
-    fi
+    # Not under set -e: "(exit $rc)" below would end the trap before lib.sh's cleanup.
+    set +e
+    # Wait for each to be gone before lib.sh's cleanup: dropdb fails while an instance still
+    # holds connections, and rm -rf races with nginx writing into its directory.
+    stop_nginx
     for pid in "${PIDS[@]}"; do
         kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
     done
     [[ $(type -t replica_cleanup) != function ]] || replica_cleanup
     (exit "$rc")
