@@ -51,12 +51,36 @@ class ReplicaConfiguration {
                 String password = replica.password() != null ? replica.password()
                         : environment.getProperty("spring.datasource.password");
                 log.info("Reads: replica at {}; writes and migrations: the primary", replica.url());
-                LazyConnectionDataSourceProxy routing = new LazyConnectionDataSourceProxy(primary);
-                routing.setReadOnlyDataSource(new FallbackDataSource(
-                        replicaPool(replica, username, password), primary, replica.retryAfter(), Clock.systemUTC()));
+                HikariDataSource replicaPool = replicaPool(replica, username, password);
+                ReplicaRoutingDataSource routing = new ReplicaRoutingDataSource(primary, replicaPool);
+                routing.setReadOnlyDataSource(new FallbackDataSource(replicaPool, primary, replica.retryAfter(), Clock.systemUTC()));
                 return routing;
             }
         };
+    }
+
+    /**
+     * The DataSource bean as the context sees it from now on, so it must close what it wraps:
+     * Spring closes the bean it exposes at shutdown, and that is this proxy, not the primary's pool.
+     */
+    static final class ReplicaRoutingDataSource extends LazyConnectionDataSourceProxy implements AutoCloseable {
+
+        private final DataSource primary;
+        private final HikariDataSource replicaPool;
+
+        ReplicaRoutingDataSource(DataSource primary, HikariDataSource replicaPool) {
+            super(primary);
+            this.primary = primary;
+            this.replicaPool = replicaPool;
+        }
+
+        @Override
+        public void close() throws Exception {
+            replicaPool.close();
+            if (primary instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
     }
 
     private static String primaryUsername(DataSource primary) {
