@@ -4,7 +4,7 @@
 # concurrency. Prints one Markdown table and writes it to bench/results/latest.md.
 #
 #   bash bench/run.sh              # full run, about 9 minutes
-#   QUICK=1 bash bench/run.sh      # smoke run, about 3 minutes
+#   QUICK=1 bash bench/run.sh      # smoke run, about 2 minutes
 #
 # See bench/README.md for what it measures and the variables. It creates a fresh database
 # on the PostgreSQL at PG_HOST:PG_PORT (127.0.0.1:5432), and on exit, however it exits,
@@ -387,39 +387,87 @@ page_rounds() {
         done
     done
     for spec in "$@"; do
-        name=${spec%%=*}
-        local requests=0 duration=0 non2xx=0 sockerr=0 p50s=() p99s=()
-        for r in $(seq 1 "$ROUNDS"); do
-            requests=$((requests + REQUESTS[$name-round$r]))
-            duration=$((duration + DURATION_US[$name-round$r]))
-            non2xx=$((non2xx + NON2XX[$name-round$r]))
-            sockerr=$((sockerr + SOCKERR[$name-round$r]))
-            p50s+=("${P50[$name-round$r]}")
-            p99s+=("${P99[$name-round$r]}")
-        done
-        RPS[$name]=$(awk -v n="$requests" -v us="$duration" 'BEGIN { printf "%.1f", n / (us / 1e6) }')
-        P50[$name]=$(median "${p50s[@]}")
-        P99[$name]=$(median "${p99s[@]}")
-        NON2XX[$name]=$non2xx SOCKERR[$name]=$sockerr STALE[$name]=0
-        say "     $name: ${RPS[$name]} req/s, p50 $(ms "${P50[$name]}") ms, p99 $(ms "${P99[$name]}") ms, non-2xx $non2xx"
+        aggregate_rounds "${spec%%=*}"
     done
 }
 
-# pgbench_run NAME -f SCRIPT[@WEIGHT]...: prepared statements, same connections, same time.
-pgbench_run() {
-    local name=$1 out="$LOG_DIR/pgbench-$1.txt"
-    shift
+# pgbench_once NAME SECONDS SCRIPT[@WEIGHT]...: prepared statements, the same connections
+# and threads as wrk, on the same database.
+pgbench_once() {
+    local name=$1 secs=$2 out="$LOG_DIR/pgbench-$1.txt"
+    shift 2
     local files=() f
     for f in "$@"; do files+=(-f "$BENCH_DIR/pgbench/$f"); done
-    say "pgbench $name ($DURATION)"
-    run_child pgbench "${PGBENCH_CONN[@]}" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$(to_seconds "$DURATION")" \
+    run_child pgbench "${PGBENCH_CONN[@]}" -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$secs" \
         -D books="$BOOKS" -D authors="$AUTHORS" "${files[@]}" "$BENCH_DB" >"$out" 2>&1 \
         || { cat "$out" >&2; die "pgbench failed ($name)"; }
     TPS[$name]=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out")
     TPS_LAT[$name]=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$out")
     TPS_FAILED[$name]=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$out")
     [[ -n ${TPS[$name]} ]] || { cat "$out" >&2; die "pgbench printed no tps ($name)"; }
-    say "     ${TPS[$name]} tps, latency average ${TPS_LAT[$name]} ms"
+}
+
+# The pgbench scripts that write, and so are followed by reset_main.
+pgbench_writes() { [[ $1 == *insert* || $1 == *update* || $1 == mixed* ]]; }
+
+# paired NAME WRK_SCRIPT CEILING=SCRIPT[@WEIGHT][,SCRIPT@WEIGHT]...: a wrk scenario and the
+# pgbench ceilings it is compared with take turns, ROUNDS rounds of DURATION / ROUNDS each,
+# after the scenario's warm-up: a ratio between the app and pgbench then compares numbers
+# measured under the same load, not minutes apart while other work came and went. req/s and
+# tps are over all rounds; p50 and p99 the medians of the rounds'.
+paired() {
+    local name=$1 script=$2 r secs spec ceiling writes=false
+    shift 2
+    [[ $name != post-book && $name != put-if-match ]] || writes=true
+    secs=$(($(to_seconds "$DURATION") / ROUNDS))
+    ((secs >= 1)) || secs=1
+    say "wrk  $name, with pgbench ${*%%=*} ($WARMUP warm-up, then turns: $ROUNDS x ${secs}s)"
+    wrk_once "$name-warmup" "$WARMUP" "$script"
+    ! $writes || reset_main
+    for r in $(seq 1 "$ROUNDS"); do
+        wrk_once "$name-round$r" "${secs}s" "$script"
+        ! $writes || reset_main
+        for spec in "$@"; do
+            ceiling=${spec%%=*}
+            local files
+            IFS=',' read -r -a files <<<"${spec#*=}"
+            pgbench_once "$ceiling-round$r" "$secs" "${files[@]}"
+            ! pgbench_writes "$ceiling" || reset_main
+        done
+    done
+    aggregate_rounds "$name"
+    for spec in "$@"; do
+        ceiling=${spec%%=*}
+        local tps=() lat=() failed=0
+        for r in $(seq 1 "$ROUNDS"); do
+            tps+=("${TPS[$ceiling-round$r]}")
+            lat+=("${TPS_LAT[$ceiling-round$r]}")
+            failed=$((failed + ${TPS_FAILED[$ceiling-round$r]:-0}))
+        done
+        TPS[$ceiling]=$(printf '%s\n' "${tps[@]}" | awk '{ s += $1 } END { printf "%.1f", s / NR }')
+        TPS_LAT[$ceiling]=$(printf '%s\n' "${lat[@]}" | awk '{ s += $1 } END { printf "%.3f", s / NR }')
+        TPS_FAILED[$ceiling]=$failed
+        say "     pgbench $ceiling: ${TPS[$ceiling]} tps, latency average ${TPS_LAT[$ceiling]} ms"
+    done
+}
+
+# aggregate_rounds NAME: NAME's numbers from NAME-round1..ROUNDS.
+aggregate_rounds() {
+    local name=$1 r requests=0 duration=0 non2xx=0 sockerr=0 stale=0 p50s=() p99s=()
+    for r in $(seq 1 "$ROUNDS"); do
+        requests=$((requests + REQUESTS[$name-round$r]))
+        duration=$((duration + DURATION_US[$name-round$r]))
+        non2xx=$((non2xx + NON2XX[$name-round$r]))
+        sockerr=$((sockerr + SOCKERR[$name-round$r]))
+        stale=$((stale + STALE[$name-round$r]))
+        p50s+=("${P50[$name-round$r]}")
+        p99s+=("${P99[$name-round$r]}")
+    done
+    RPS[$name]=$(awk -v n="$requests" -v us="$duration" 'BEGIN { printf "%.1f", n / (us / 1e6) }')
+    P50[$name]=$(median "${p50s[@]}")
+    P99[$name]=$(median "${p99s[@]}")
+    NON2XX[$name]=$non2xx SOCKERR[$name]=$sockerr STALE[$name]=$stale
+    say "     $name: ${RPS[$name]} req/s, p50 $(ms "${P50[$name]}") ms, p99 $(ms "${P99[$name]}") ms, non-2xx $non2xx"
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
@@ -509,31 +557,24 @@ APP_LOG="$LOG_DIR/app-start-$STARTUP_RUNS.log"
 say "warm-up: the mixed scenario for $WARMUP_FIRST"
 wrk_once warmup-first "$WARMUP_FIRST" mixed-80-20.lua
 reset_main
-scenario get-book get-book.lua
-scenario author-books author-books.lua
-scenario first-page list-page.lua '/books?limit=100'
-scenario post-book post-book.lua
-scenario put-if-match put-if-match.lua
+paired get-book get-book.lua select-book=select-book.sql select-book-as-app=select-book-as-app.sql
+paired author-books author-books.lua author-books-as-app=author-books-as-app.sql
+paired first-page list-page.lua first-page-as-app=first-page-as-app.sql
+paired post-book post-book.lua insert-book=insert-book.sql insert-book-as-app=insert-book-as-app.sql
+paired put-if-match put-if-match.lua update-book-as-app=update-book-as-app.sql
+
+# The mixed run stays one run of MIXED_DURATION (the RSS is read right after it), with its
+# pgbench mix right after it.
 scenario mixed mixed-80-20.lua
 RSS_MB=$(rss_mb VmRSS)
 RSS_PEAK_MB=$(rss_mb VmHWM)
 say "RSS after the mixed run: $RSS_MB MB (peak $RSS_PEAK_MB MB)"
 reset_main
-
-# --- 3. pgbench on the same database: the ceilings ------------------------------------------
-
-pgbench_run select-book select-book.sql
-pgbench_run select-book-as-app select-book-as-app.sql
-pgbench_run author-books-as-app author-books-as-app.sql
-pgbench_run first-page-as-app first-page-as-app.sql
-pgbench_run insert-book insert-book.sql
+say "pgbench mixed-as-app ($DURATION)"
+pgbench_once mixed-as-app "$(to_seconds "$DURATION")" select-book-as-app.sql@50 author-books-as-app.sql@15 \
+    first-page-as-app.sql@15 insert-book-as-app.sql@10 update-book-as-app.sql@10
+say "     ${TPS[mixed-as-app]} tps, latency average ${TPS_LAT[mixed-as-app]} ms"
 reset_main
-pgbench_run insert-book-as-app insert-book-as-app.sql
-reset_main
-pgbench_run update-book-as-app update-book-as-app.sql
-reset_main
-pgbench_run mixed-as-app select-book-as-app.sql@50 author-books-as-app.sql@15 first-page-as-app.sql@15 \
-    insert-book-as-app.sql@10 update-book-as-app.sql@10
 
 # --- 4. Pages: 1,000 books, then 1,000,000 ---------------------------------------------------
 
@@ -575,9 +616,10 @@ page_rounds "first-page-deep=/books?limit=100" "deep-page=$DEEP_ID_PATH" \
 
 # The app's log should hold no error after all that. wrk closes its connections at the end of
 # each run with responses still in flight; the app logs each such write as a WARN ("Broken
-# pipe"), which says nothing about the app, so those are counted apart.
-APP_BROKEN_PIPES=$(grep -E ' (ERROR|WARN) ' "$APP_LOG" | grep -c 'Broken pipe' || true)
-APP_ERRORS=$(grep -E ' (ERROR|WARN) ' "$APP_LOG" | grep -vc 'Broken pipe' || true)
+# pipe", "Connection reset by peer"), which says nothing about the app: counted apart.
+CLIENT_ABORT='Broken pipe|Connection reset by peer'
+APP_BROKEN_PIPES=$(grep -E ' (ERROR|WARN) ' "$APP_LOG" | grep -cE "$CLIENT_ABORT" || true)
+APP_ERRORS=$(grep -E ' (ERROR|WARN) ' "$APP_LOG" | grep -vcE "$CLIENT_ABORT" || true)
 
 stop_app
 END_EPOCH=$(date +%s)
@@ -639,8 +681,8 @@ report() {
 # Hello Books benchmark, $(date -u +%Y-%m-%d)
 
 \`bash bench/run.sh\` ($mode); commit $COMMIT; $(date -u '+%Y-%m-%d %H:%M UTC'), $((END_EPOCH - START_EPOCH)) s in all.
-wrk -t$THREADS -c$CONNECTIONS, ${DURATION} per scenario after a ${WARMUP} warm-up (mixed: ${MIXED_DURATION}), all after a ${WARMUP_FIRST} mixed warm-up of the JVM; pgbench -M prepared -c$CONNECTIONS -j$THREADS -T$(to_seconds "$DURATION"), on the same database.
-Data: $AUTHORS authors and $books_k books (4 in 5 with an author, no genres); pages at $small_k and $deep_k books, each page ${ROUNDS} rounds of $(($(to_seconds "$DURATION") / ROUNDS))s taking turns (p50, p99: medians of the rounds). Latencies in ms.
+wrk -t$THREADS -c$CONNECTIONS, ${DURATION} per scenario after a ${WARMUP} warm-up, all after a ${WARMUP_FIRST} mixed warm-up of the JVM; pgbench -M prepared -c$CONNECTIONS -j$THREADS on the same database. Each scenario takes turns with its pgbench ceilings, and the pages with each other, ${ROUNDS} x $(($(to_seconds "$DURATION") / ROUNDS))s (p50, p99: medians of the turns). The mixed run is one run of ${MIXED_DURATION}, followed by its pgbench mix for ${DURATION}.
+Data: $AUTHORS authors and $books_k books (4 in 5 with an author, no genres); pages at $small_k and $deep_k books. Latencies in ms.
 
 | scenario | req/s | p50 | p99 | non-2xx | vs pgbench | target | met? |
 |---|---:|---:|---:|---:|---|---|---|
@@ -669,7 +711,7 @@ Against the app's own SQL: GET /books/{id} $(pct "${RPS[get-book]}" "${TPS[selec
 - Startup, launch to the first 200 on /books, schema and data in place: **${STARTUP_MEDIAN} ms** (median of ${STARTUP_RUNS}: ${STARTUPS[*]}); target < 5000 ms: $(yes_no lt "$STARTUP_MEDIAN" 5000). First start on an empty database, Flyway migrations included: ${FIRST_START_MS} ms.$(cds_line)
 - RSS after the ${MIXED_DURATION} mixed run: **${RSS_MB} MB** (peak ${RSS_PEAK_MB} MB); target < 400 MB: $(yes_no lt "$RSS_MB" 400).
 - JVM flags: \`$JAVA_OPTS\`
-- Warnings and errors in the app's log: $APP_ERRORS, besides $APP_BROKEN_PIPES "Broken pipe" warnings for the responses in flight when wrk closed its connections at the end of each run. Growing the table to $deep_k books took $DEEP_SEED_MS ms.
+- Warnings and errors in the app's log: $APP_ERRORS, besides $APP_BROKEN_PIPES warnings ("Broken pipe", "Connection reset by peer") for the responses in flight when wrk closed its connections at the end of each run. Growing the table to $deep_k books took $DEEP_SEED_MS ms.
 - Machine: $(nproc) CPUs ($CPU_MODEL), $MEM_GB GiB; $JAVA_VERSION, $JAVA_RUNTIME; PostgreSQL $PG_VERSION; $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2); load average $LOAD_START at the start, $LOAD_END at the end.
 EOF
 }
