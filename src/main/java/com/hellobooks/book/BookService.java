@@ -130,12 +130,20 @@ public class BookService {
     private Tagged<BookResponse> replace(Book book, BookRequest request) {
         book.setTitle(request.title());
         book.setDescription(request.description());
-        if (request.authorId() != null) {
+        if (request.authorId() != null && !isCurrentAuthor(book, request.authorId().value())) {
             book.setAuthor(referencedAuthor(request.authorId()));
         }
         // Write now, so the version (and the ETag we answer with) is the one in the database.
         books.flush();
         return tagged(book);
+    }
+
+    /**
+     * A PUT that repeats the author, and every PATCH that leaves author_id alone (the merged
+     * body carries the current one), needs no lookup: the book was read with its author.
+     */
+    private static boolean isCurrentAuthor(Book book, Long authorId) {
+        return book.getAuthor() == null ? authorId == null : book.getAuthor().getId().equals(authorId);
     }
 
     private Book find(long id) {

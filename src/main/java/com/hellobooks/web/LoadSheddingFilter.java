@@ -8,7 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-@EnableConfigurationProperties(HttpLimitsProperties.class)
 public class LoadSheddingFilter extends OncePerRequestFilter {
 
     private static final String RETRY_AFTER_SECONDS = "1";
@@ -31,14 +30,19 @@ public class LoadSheddingFilter extends OncePerRequestFilter {
     private final Semaphore inProgress;
     private final long queueTimeoutMillis;
 
-    public LoadSheddingFilter(HttpLimitsProperties limits) {
+    private final String healthPath;
+
+    public LoadSheddingFilter(HttpLimitsProperties limits, WebEndpointProperties endpoints) {
         this.inProgress = new Semaphore(limits.maxConcurrentRequests());
         this.queueTimeoutMillis = limits.queueTimeout().toMillis();
+        // the configured actuator base path, as ActuatorProblemFilter reads it
+        this.healthPath = endpoints.getBasePath() + "/health";
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/actuator/health");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(healthPath) || path.startsWith(healthPath + "/");
     }
 
     @Override
