@@ -31,11 +31,19 @@ class SqlStatementCountTest extends ApiTest {
     }
 
     @Test
-    void getOneBookIsOneStatement() {
+    void getOneBookIsOneStatementOutsideAnyTransaction() {
         seed(1);
         long book = jdbc.queryForObject("SELECT min(id) FROM book", Long.class);
 
         assertThat(statementsFor(http.get().uri("/books/{id}", book), 200)).isEqualTo(1);
+        // autocommit: no COMMIT round trip after the SELECT
+        assertThat(SqlRecorder.commits()).isZero();
+        assertThat(statementsFor(http.get().uri("/books?limit=100"), 200)).isEqualTo(1);
+        assertThat(SqlRecorder.commits()).isZero();
+        // a write is one transaction, committed once
+        statementsFor(http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"t2\", \"description\": \"d\"}"), 204);
+        assertThat(SqlRecorder.commits()).isEqualTo(1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 public class SqlRecorder {
 
     private static final List<Statement> STATEMENTS = new CopyOnWriteArrayList<>();
+    private static final AtomicInteger COMMITS = new AtomicInteger();
 
     /** A statement as executed: its SQL with ? placeholders, and the values bound to them in order. */
     public record Statement(String sql, List<Object> parameters) {
@@ -39,6 +41,11 @@ public class SqlRecorder {
                 }
                 return ProxyDataSourceBuilder.create(dataSource)
                         .afterQuery((execution, queries) -> queries.forEach(query -> STATEMENTS.add(recorded(query))))
+                        .afterMethod(call -> {
+                            if (call.getMethod().getName().equals("commit")) {
+                                COMMITS.incrementAndGet();
+                            }
+                        })
                         .build();
             }
         };
@@ -57,11 +64,17 @@ public class SqlRecorder {
 
     public static void clear() {
         STATEMENTS.clear();
+        COMMITS.set(0);
     }
 
     /** The SQL of each statement executed since the last {@link #clear()}. */
     public static List<String> statements() {
         return STATEMENTS.stream().map(Statement::sql).toList();
+    }
+
+    /** The transactions committed since the last {@link #clear()} (a statement in autocommit is none). */
+    public static int commits() {
+        return COMMITS.get();
     }
 
     /** Each statement executed since the last {@link #clear()}, with its parameters. */
