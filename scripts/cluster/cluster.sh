@@ -354,6 +354,8 @@ mode_replica() {
         echo "replica: FAIL" >&2
         exit 1
     }
+    echo "replica: the app read $(grep -c 'reading it again from the primary' "$WORK/instance-0.log" || true) time(s) again" \
+        "after its replica session ended, and skipped the replica $(grep -c 'Read replica unavailable' "$WORK/instance-0.log" || true) time(s)"
     echo "replica: check passed"
 }
 
