@@ -9,7 +9,12 @@
 #                                        instance SIGTERMed and another SIGKILLed (default)
 #   scripts/cluster/cluster.sh bench     req/s of GET /books/{id} through nginx with 1, 2, 3
 #                                        instances (wrk, DURATION=15s each)
-#   scripts/cluster/cluster.sh replica   primary + pg_basebackup standby, reads routed to it
+#   scripts/cluster/cluster.sh replica   a primary and a synchronous pg_basebackup standby
+#                                        (remote_apply) on two free ports, one instance with
+#                                        the replica URL: reads counted on each server,
+#                                        read-your-writes over 2 x 1,000 pairs, the cost of
+#                                        remote_apply, the standby stopped and started under
+#                                        reads (replica_checker.py)
 #   scripts/cluster/cluster.sh start     N instances and nginx, until Ctrl-C
 #
 # Needs root or sudo-less apt-get for nginx and wrk when they are missing, java, python3,
@@ -187,8 +192,17 @@ mode_check() {
     ((duplicates == 0 && applied == 1 && up_to_date == N - 1)) || { echo "cluster: FAIL Flyway did not run exactly once" >&2; exit 1; }
 
     start_nginx "${PORTS[@]}"
+    # A failed check still goes on to the database checks below, and shows what nginx and the
+    # instances said, since their logs go with the temp directory.
+    local checker=0
     python3 "$HERE/checker.py" --base "http://127.0.0.1:$NGINX_PORT" --pids "${PIDS[@]}" --out "$WORK/acknowledged" \
-        --failed-posts "$WORK/failed-posts"
+        --failed-posts "$WORK/failed-posts" || checker=$?
+    if ((checker != 0)); then
+        echo "cluster: nginx's error log (last lines):"
+        tail -n 15 "$NGINX_DIR/logs/error.log" | cut -c1-300
+        echo "cluster: the instances' warnings and errors (last lines):"
+        grep -hE ' (WARN|ERROR) ' "$WORK"/instance-*.log | cut -c1-300 | tail -n 15
+    fi
 
     local acknowledged found duplicate_titles
     acknowledged=$(grep -c . "$WORK/acknowledged" || true)
@@ -205,7 +219,7 @@ mode_check() {
         committed=$((committed + $(psql_value "SELECT count(*) FROM book WHERE title = '$title'")))
     done <"$WORK/failed-posts"
     echo "cluster: $failed_posts POSTs failed at the client; $committed of them were committed anyway"
-    ((found == acknowledged && duplicate_titles == 0)) || { echo "cluster: FAIL" >&2; exit 1; }
+    ((found == acknowledged && duplicate_titles == 0 && checker == 0)) || { echo "cluster: FAIL" >&2; exit 1; }
     echo "cluster: check passed"
 }
 
@@ -238,10 +252,126 @@ mode_start() {
     while true; do sleep 3600; done
 }
 
+# --- replica: a primary and a synchronous streaming standby of our own ------------------
+# Both are private servers (initdb in a temp directory, free ports on 127.0.0.1, sockets in
+# that directory), so the shared server on 5432 is never touched. PostgreSQL refuses to run
+# as root, so as root the server commands run as the postgres user.
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+# remote_apply is the choice (read your writes on the standby); SYNC_COMMIT=local shows that
+# the read-your-writes check can fail.
+SYNC_COMMIT=${SYNC_COMMIT:-remote_apply}
+REPL_DIR=
+PRIMARY_PORT=
+STANDBY_PORT=
+REPL_DB=hellobooks
+
+as_pg() {
+    if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_running() { [[ -n $REPL_DIR && -f $REPL_DIR/$1/postmaster.pid ]]; }
+
+# Stops a server cleanly (fast: sessions are ended, a shutdown checkpoint is written), and
+# immediately if that has not finished in 30 s.
+pg_stop() {
+    pg_running "$1" || return 0
+    as_pg "$PG_BIN/pg_ctl" -D "$REPL_DIR/$1" -m fast -t 30 -w stop >/dev/null 2>&1 \
+        || as_pg "$PG_BIN/pg_ctl" -D "$REPL_DIR/$1" -m immediate -w stop >/dev/null 2>&1 || true
+}
+
+pg_start() {
+    as_pg "$PG_BIN/pg_ctl" -D "$REPL_DIR/$1" -l "$REPL_DIR/$1.log" -t 60 -w start >/dev/null
+}
+
+# Called by cluster_cleanup once the instances are gone, whatever step failed: the standby
+# first (a failed run may have left it half made, or stopped), then the primary, then files.
+replica_cleanup() {
+    [[ -n $REPL_DIR ]] || return 0
+    pg_stop standby
+    pg_stop primary
+    rm -rf "$REPL_DIR"
+}
+
+repl_psql() {
+    local port=$1
+    shift
+    psql -h 127.0.0.1 -p "$port" -U postgres -w -X -q -At "$@"
+}
+
+start_replication() {
+    REPL_DIR=$(mktemp -d "${TMPDIR:-/tmp}/hello-books-replica.XXXXXX")
+    ((EUID != 0)) || chown postgres: "$REPL_DIR"
+    PRIMARY_PORT=$(free_port)
+    STANDBY_PORT=$(free_port)
+    while [[ $STANDBY_PORT == "$PRIMARY_PORT" ]]; do STANDBY_PORT=$(free_port); done
+
+    as_pg "$PG_BIN/initdb" -D "$REPL_DIR/primary" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
+    # initdb's pg_hba.conf already lets local and 127.0.0.1 connections replicate (trust).
+    {
+        echo
+        echo "# --- cluster.sh replica ---"
+        echo "listen_addresses = '127.0.0.1'"
+        echo "port = $PRIMARY_PORT"
+        echo "unix_socket_directories = '$REPL_DIR'"
+        echo "max_connections = 50"
+        echo "shared_preload_libraries = 'pg_stat_statements'"
+    } >>"$REPL_DIR/primary/postgresql.conf"
+    pg_start primary
+    repl_psql "$PRIMARY_PORT" -d postgres -c "CREATE DATABASE $REPL_DB"
+    repl_psql "$PRIMARY_PORT" -d "$REPL_DB" -c "CREATE EXTENSION pg_stat_statements"
+
+    # The standby: a base backup of the running primary; -R writes standby.signal and a
+    # primary_conninfo whose application_name makes it the synchronous standby.
+    as_pg "$PG_BIN/pg_basebackup" -d "host=127.0.0.1 port=$PRIMARY_PORT user=postgres application_name=standby1" \
+        -D "$REPL_DIR/standby" -R -X stream -c fast
+    # The copied postgresql.conf names the primary's port; the last setting wins.
+    echo "port = $STANDBY_PORT" >>"$REPL_DIR/standby/postgresql.conf"
+    pg_start standby
+
+    # Only now the standby is synchronous: named before it is connected, every commit on the
+    # primary (CREATE DATABASE above included) would wait for it forever. From here a commit,
+    # and so a 201 or 204, returns once standby1 has applied it: a read there right after sees it.
+    repl_psql "$PRIMARY_PORT" -d postgres -c "ALTER SYSTEM SET synchronous_standby_names = 'standby1'" \
+        -c "ALTER SYSTEM SET synchronous_commit = '$SYNC_COMMIT'" -c "SELECT pg_reload_conf()" >/dev/null
+    local state=
+    for _ in $(seq 1 50); do
+        state=$(repl_psql "$PRIMARY_PORT" -d postgres -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'")
+        [[ $state == sync ]] && break
+        sleep 0.2
+    done
+    [[ $state == sync ]] || { echo "replica: FAIL the standby did not become the synchronous standby (state '$state')" >&2; exit 1; }
+    echo "replica: primary on 127.0.0.1:$PRIMARY_PORT, standby on 127.0.0.1:$STANDBY_PORT" \
+        "(in recovery: $(repl_psql "$STANDBY_PORT" -d postgres -c 'SELECT pg_is_in_recovery()'), sync_state $state," \
+        "synchronous_commit $(repl_psql "$PRIMARY_PORT" -d postgres -c 'SHOW synchronous_commit'))"
+}
+
+mode_replica() {
+    start_replication
+    start_instances 1 "jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/$REPL_DB" \
+        --hellobooks.datasource.replica.url="jdbc:postgresql://127.0.0.1:$STANDBY_PORT/$REPL_DB"
+    wait_instances
+    echo "replica: the app on port ${PORTS[0]}: writes to the primary, read-only transactions to the standby"
+    local pg_ctl_as_pg="runuser -u postgres -- $PG_BIN/pg_ctl"
+    ((EUID == 0)) || pg_ctl_as_pg="$PG_BIN/pg_ctl"
+    python3 "$HERE/replica_checker.py" --base "http://127.0.0.1:${PORTS[0]}" \
+        --primary-port "$PRIMARY_PORT" --standby-port "$STANDBY_PORT" --database "$REPL_DB" \
+        --sync-commit "$SYNC_COMMIT" \
+        --stop-standby "$pg_ctl_as_pg -D $REPL_DIR/standby -m fast -w stop" \
+        --start-standby "$pg_ctl_as_pg -D $REPL_DIR/standby -l $REPL_DIR/standby.log -w start" || {
+        echo "replica: the app's warnings and errors (the log goes with the temp directory):"
+        grep -E ' (WARN|ERROR) |Exception' "$WORK/instance-0.log" | cut -c1-400 | tail -n 30
+        echo "replica: FAIL" >&2
+        exit 1
+    }
+    echo "replica: the app read $(grep -c 'reading it again from the primary' "$WORK/instance-0.log" || true) time(s) again" \
+        "after its replica session ended, and skipped the replica $(grep -c 'Read replica unavailable' "$WORK/instance-0.log" || true) time(s)"
+    echo "replica: check passed"
+}
+
 case $MODE in
     check) mode_check ;;
     bench) mode_bench ;;
     start) mode_start ;;
-    replica) echo "cluster: replica mode is not built yet (see README, Read replicas)" >&2; exit 2 ;;
+    replica) mode_replica ;;
     *) echo "usage: $0 [check|bench|replica|start]" >&2; exit 2 ;;
 esac

@@ -44,11 +44,20 @@ class FallbackDataSource extends DelegatingDataSource {
             return obtainTargetDataSource().getConnection();
         }
         catch (SQLException e) {
-            // Only the first failure of an outage is logged; the rest are the same news.
-            if (skipUntil.getAndSet(now + retryAfter.toMillis()) < now) {
-                log.warn("Read replica unavailable ({}); reading from the primary for {}", e.getMessage(), retryAfter);
-            }
+            skipReplica(e.getMessage());
             return primary.getConnection();
+        }
+    }
+
+    /**
+     * Reads go to the primary for {@code retryAfter}: the replica could not give a connection,
+     * or one it gave broke under a read ({@link ReplicaReadRetry}).
+     */
+    void skipReplica(String reason) {
+        long now = clock.millis();
+        // Only the first failure of an outage is logged; the rest are the same news.
+        if (skipUntil.getAndSet(now + retryAfter.toMillis()) < now) {
+            log.warn("Read replica unavailable ({}); reading from the primary for {}", reason, retryAfter);
         }
     }
 

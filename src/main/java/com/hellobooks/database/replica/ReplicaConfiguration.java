@@ -1,5 +1,7 @@
 package com.hellobooks.database.replica;
 
+import java.lang.reflect.Method;
+import java.sql.SQLException;
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -7,13 +9,23 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.StaticMethodMatcherPointcut;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
+import org.springframework.transaction.interceptor.TransactionAttribute;
+import org.springframework.transaction.interceptor.TransactionAttributeSource;
 
 /**
  * Reads from a replica when {@code hellobooks.datasource.replica.url} is set; otherwise this
@@ -26,6 +38,10 @@ import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
  * (writes, Flyway's migrations, the readiness probe's check) runs on connections that are not
  * read-only and goes to the primary. The primary's pool is wrapped rather than replaced, so
  * every {@code spring.datasource.*} setting still applies to it.
+ *
+ * <p>A replica that cannot give a connection is skipped by {@link FallbackDataSource}; a read
+ * whose replica session ends under it (the standby stopping or restarting) is run again on the
+ * primary by {@link ReplicaReadRetry}. Either way the client gets its answer.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("hellobooks.datasource.replica.url")
@@ -52,9 +68,8 @@ class ReplicaConfiguration {
                         : environment.getProperty("spring.datasource.password");
                 log.info("Reads: replica at {}; writes and migrations: the primary", replica.url());
                 HikariDataSource replicaPool = replicaPool(replica, username, password);
-                ReplicaRoutingDataSource routing = new ReplicaRoutingDataSource(primary, replicaPool);
-                routing.setReadOnlyDataSource(new FallbackDataSource(replicaPool, primary, replica.retryAfter(), Clock.systemUTC()));
-                return routing;
+                return new ReplicaRoutingDataSource(primary, replicaPool,
+                        new FallbackDataSource(replicaPool, primary, replica.retryAfter(), Clock.systemUTC()));
             }
         };
     }
@@ -67,11 +82,18 @@ class ReplicaConfiguration {
 
         private final DataSource primary;
         private final HikariDataSource replicaPool;
+        private final FallbackDataSource reads;
 
-        ReplicaRoutingDataSource(DataSource primary, HikariDataSource replicaPool) {
+        ReplicaRoutingDataSource(DataSource primary, HikariDataSource replicaPool, FallbackDataSource reads) {
             super(primary);
             this.primary = primary;
             this.replicaPool = replicaPool;
+            this.reads = reads;
+            setReadOnlyDataSource(reads);
+        }
+
+        FallbackDataSource reads() {
+            return reads;
         }
 
         @Override
@@ -80,6 +102,41 @@ class ReplicaConfiguration {
             if (primary instanceof AutoCloseable closeable) {
                 closeable.close();
             }
+        }
+    }
+
+    /**
+     * {@link ReplicaReadRetry} around every {@code @Transactional(readOnly = true)} method,
+     * outside the transaction interceptor (a lower order number is further out), so that a
+     * read whose replica connection broke runs again as a new transaction on the primary.
+     */
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor replicaReadRetryAdvisor(ObjectProvider<DataSource> dataSource) {
+        // Its own reader of @Transactional, the same as the transaction advisor's: asking the
+        // context for that one while it creates proxies would be a circular reference.
+        TransactionAttributeSource transactions = new AnnotationTransactionAttributeSource();
+        StaticMethodMatcherPointcut readOnlyTransactions = new StaticMethodMatcherPointcut() {
+
+            @Override
+            public boolean matches(Method method, Class<?> targetClass) {
+                TransactionAttribute attribute = transactions.getTransactionAttribute(method, targetClass);
+                return attribute != null && attribute.isReadOnly();
+            }
+        };
+        DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(readOnlyTransactions,
+                new ReplicaReadRetry(() -> routing(dataSource.getIfAvailable())));
+        advisor.setOrder(Ordered.LOWEST_PRECEDENCE - 1); // the transaction advisor's is LOWEST_PRECEDENCE
+        return advisor;
+    }
+
+    private static FallbackDataSource routing(DataSource dataSource) {
+        try {
+            return dataSource != null && dataSource.isWrapperFor(ReplicaRoutingDataSource.class)
+                    ? dataSource.unwrap(ReplicaRoutingDataSource.class).reads() : null;
+        }
+        catch (SQLException e) {
+            return null;
         }
     }
 

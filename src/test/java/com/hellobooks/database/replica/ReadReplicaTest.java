@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.hellobooks.support.TestDatabase;
 import org.flywaydb.core.Flyway;
@@ -98,6 +100,29 @@ class ReadReplicaTest {
                     .expectBody().jsonPath("$.title").isEqualTo("On the primary");
         }
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aReadWhoseReplicaSessionIsEndedIsReadAgainFromThePrimary() throws Exception {
+        sql(PRIMARY, "INSERT INTO book (title, description) VALUES ('On the primary', 'p')");
+        sql(REPLICA, "INSERT INTO book (title, description) VALUES ('Only on the replica', 'r')");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> http.get().uri("/books/1").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.title").isEqualTo("Only on the replica"));
+
+        // Hold the read on the replica with a lock, then end its session the way a standby
+        // that shuts down does (57P01, "terminating connection due to administrator command").
+        try (Connection locker = DriverManager.getConnection(TestDatabase.serverUrl(REPLICA).orElseThrow(), "postgres", null);
+                Statement lock = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            lock.execute("LOCK TABLE book IN ACCESS EXCLUSIVE MODE");
+            CompletableFuture<Void> read = CompletableFuture.runAsync(() -> http.get().uri("/books/1").exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.title").isEqualTo("On the primary"));
+            String waiting = "FROM pg_stat_activity WHERE datname = '" + REPLICA + "' AND wait_event_type = 'Lock'";
+            await().atMost(Duration.ofSeconds(10)).until(() -> count("postgres", "SELECT count(*) " + waiting) == 1);
+            admin("SELECT pg_terminate_backend(pid) " + waiting);
+            read.get(20, TimeUnit.SECONDS);
+            locker.rollback();
+        }
     }
 
     private static void admin(String... statements) throws SQLException {

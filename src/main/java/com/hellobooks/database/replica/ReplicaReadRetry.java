@@ -1,0 +1,81 @@
+package com.hellobooks.database.replica;
+
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.hibernate.exception.JDBCConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs a read-only transaction a second time, on the primary, when the replica's connection
+ * broke under it. {@link FallbackDataSource} only sees a replica that refuses connections; a
+ * standby that shuts down or restarts also ends the sessions the pool already holds, and the
+ * reads running on them (or about to run on them: the pool does not test a connection used
+ * in the last half second) fail. Without this, each such read is an error for the client.
+ *
+ * <p>Sits outside the transaction interceptor, so the second attempt is a new transaction.
+ * A read changes nothing, so running it again is safe. Only a transaction of its own is run
+ * again: a read-only method called inside a running transaction is left to that one. The
+ * replica is skipped for its {@code retry-after} first, so the second attempt goes to the
+ * primary instead of to another pooled connection of the same dead server. A second failure
+ * is the client's answer (503 when the primary is down too).
+ */
+final class ReplicaReadRetry implements MethodInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplicaReadRetry.class);
+
+    private final Supplier<FallbackDataSource> replica;
+
+    ReplicaReadRetry(Supplier<FallbackDataSource> replica) {
+        this.replica = replica;
+    }
+
+    @Override
+    public Object invoke(MethodInvocation invocation) throws Throwable {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                || !(invocation instanceof ProxyMethodInvocation proxied)) {
+            return invocation.proceed();
+        }
+        // A clone taken before the first attempt can run the rest of the chain again.
+        MethodInvocation again = proxied.invocableClone();
+        try {
+            return invocation.proceed();
+        }
+        catch (RuntimeException e) {
+            if (!brokenConnection(e)) {
+                throw e;
+            }
+            FallbackDataSource fallback = replica.get();
+            if (fallback == null) {
+                throw e;
+            }
+            log.info("A read lost its replica connection ({}); reading it again from the primary", e.getMessage());
+            fallback.skipReplica(e.getMessage());
+            return again.proceed();
+        }
+    }
+
+    /**
+     * The session is gone: an SQL state of class 08 (connection exception) or 57P
+     * (operator intervention: the server is shutting down, or ended the session), a socket
+     * error, or Hibernate's word for either.
+     */
+    static boolean brokenConnection(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JDBCConnectionException || cause instanceof SocketException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
