@@ -12,10 +12,11 @@ import com.hellobooks.web.ResourceNotFoundException;
 import com.hellobooks.web.SortOptions;
 import com.hellobooks.web.Tagged;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The author use cases. Each write is one transaction; a list is one SQL statement in autocommit, through {@link AuthorQueries}, so it has none. */
+/** The author use cases. Each write is one transaction; a list is one SQL statement in autocommit, through {@link AuthorQueries}, in no transaction (see BookService). */
 @Service
 public class AuthorService {
 
@@ -33,6 +34,7 @@ public class AuthorService {
     public static final SortOptions<AuthorResponse> SORTABLE = SortOptions.<AuthorResponse>byId("a.id", AuthorResponse::id)
             .and("name", "a.name", AuthorResponse::name);
 
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public ListPage<AuthorResponse> list(String nameContains, ListRequest<AuthorResponse> page) {
         return queries.page(nameContains, page);
     }

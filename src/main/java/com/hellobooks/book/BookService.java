@@ -17,12 +17,15 @@ import com.hellobooks.web.SortOptions;
 import com.hellobooks.web.Tagged;
 import com.hellobooks.web.UnknownReferenceException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The book use cases. Each write is one transaction, on the {@link Book} entity. Each read is
- * one SQL statement in autocommit, through {@link BookQueries}, so reads have no transaction.
+ * one SQL statement in autocommit, through {@link BookQueries}: read-only, and SUPPORTS, so it
+ * opens no transaction of its own (no BEGIN, no COMMIT round trip), while the read replica's
+ * routing and retry still see it as a read.
  */
 @Service
 public class BookService {
@@ -45,6 +48,7 @@ public class BookService {
         this.mergePatch = mergePatch;
     }
 
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public ListPage<BookResponse> list(BookFilter filter, ListRequest<BookResponse> page) {
         return queries.page(filter, page);
     }
@@ -53,6 +57,7 @@ public class BookService {
      * An author's books; 404 when the author does not exist, so an empty list means "no books".
      * A page with books proves the author exists, so only an empty page costs the extra lookup.
      */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public ListPage<BookResponse> listByAuthor(long authorId, ListRequest<BookResponse> page) {
         ListPage<BookResponse> books = list(BookFilter.byAuthor(authorId), page);
         if (books.items().isEmpty() && !authors.existsById(authorId)) {
@@ -62,6 +67,7 @@ public class BookService {
     }
 
     /** A genre's books; 404 when the genre does not exist (looked up only for an empty page, as above). */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public ListPage<BookResponse> listByGenre(long genreId, ListRequest<BookResponse> page) {
         ListPage<BookResponse> books = list(BookFilter.byGenre(genreId), page);
         if (books.items().isEmpty() && !genres.existsById(genreId)) {
@@ -70,6 +76,7 @@ public class BookService {
         return books;
     }
 
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Tagged<BookResponse> get(long id) {
         return queries.find(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
     }

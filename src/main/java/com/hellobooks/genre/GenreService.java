@@ -14,10 +14,11 @@ import com.hellobooks.web.ResourceNotFoundException;
 import com.hellobooks.web.SortOptions;
 import com.hellobooks.web.Tagged;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The genre use cases, and linking books to genres. Each write is one transaction; a list is one SQL statement in autocommit, through {@link GenreQueries}, so it has none. */
+/** The genre use cases, and linking books to genres. Each write is one transaction; a list is one SQL statement in autocommit, through {@link GenreQueries}, in no transaction (see BookService). */
 @Service
 public class GenreService {
 
@@ -37,6 +38,7 @@ public class GenreService {
     public static final SortOptions<GenreResponse> SORTABLE = SortOptions.<GenreResponse>byId("g.id", GenreResponse::id)
             .and("name", "g.name", GenreResponse::name);
 
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public ListPage<GenreResponse> list(String nameContains, ListRequest<GenreResponse> page) {
         return queries.page(nameContains, page);
     }
