@@ -218,7 +218,7 @@ final class ApiDescriptionCustomizer implements OpenApiCustomizer {
                         .maximum(BigDecimal.valueOf(ListRequest.MAX_LIMIT))._default(ListRequest.DEFAULT_LIMIT));
                 case "cursor" -> parameter.description("Where the page starts: copy it from the `Link` of the page before; opaque");
                 case "sort" -> parameter.description("`id` (default), or the resource's `title`/`name`; a leading `-` sorts "
-                        + "descending; ties are broken by id. Anything else is a 400 naming the allowed values");
+                        + "descending; ties are broken by id in the same direction. Anything else is a 400 naming the allowed values");
                 default -> { }
             }
         }
