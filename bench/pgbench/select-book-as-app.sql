@@ -1,6 +1,4 @@
--- What GET /books/{id} sends, statement for statement (as seen in the server log): a
--- read-only transaction around Hibernate's fetch of the book with its author and genres.
+-- What GET /books/{id} sends (book/BookQueries): one statement in autocommit, the book with
+-- its author joined and its genres aggregated.
 \set id random(1, :books)
-BEGIN READ ONLY;
-select b1_0.id,a1_0.id,a1_0.name,a1_0.version,b1_0.description,g1_0.book_id,g1_1.id,g1_1.name,g1_1.version,b1_0.title,b1_0.version from book b1_0 left join author a1_0 on a1_0.id=b1_0.author_id left join book_genre g1_0 on b1_0.id=g1_0.book_id left join genre g1_1 on g1_1.id=g1_0.genre_id where b1_0.id=:id;
-COMMIT;
+SELECT b.id, b.title, b.description, b.version, b.author_id, a.name AS author_name, a.version AS author_version, g.ids AS genre_ids, g.names AS genre_names, g.versions AS genre_versions FROM book b LEFT JOIN author a ON a.id = b.author_id LEFT JOIN LATERAL (SELECT array_agg(g.id ORDER BY g.id) AS ids, array_agg(g.name ORDER BY g.id) AS names, array_agg(g.version ORDER BY g.id) AS versions FROM book_genre bg JOIN genre g ON g.id = bg.genre_id WHERE bg.book_id = b.id) g ON true WHERE b.id = :id;

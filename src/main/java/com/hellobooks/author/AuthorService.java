@@ -10,34 +10,33 @@ import com.hellobooks.web.ListPage;
 import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.ResourceNotFoundException;
 import com.hellobooks.web.SortOptions;
-import com.hellobooks.web.SubstringFilter;
 import com.hellobooks.web.Tagged;
-import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The author use cases; each public method is one transaction. */
+/** The author use cases. Each write is one transaction; a list is one SQL statement in autocommit, through {@link AuthorQueries}, in no transaction (see BookService). */
 @Service
-@Transactional
 public class AuthorService {
 
+    private final AuthorQueries queries;
     private final AuthorRepository authors;
     private final JsonMergePatch mergePatch;
 
-    AuthorService(AuthorRepository authors, JsonMergePatch mergePatch) {
+    AuthorService(AuthorQueries queries, AuthorRepository authors, JsonMergePatch mergePatch) {
+        this.queries = queries;
         this.authors = authors;
         this.mergePatch = mergePatch;
     }
 
     /** What GET /authors may be sorted by (each has an index, see V5). */
-    public static final SortOptions SORTABLE = SortOptions.idAnd("name");
+    public static final SortOptions<AuthorResponse> SORTABLE = SortOptions.<AuthorResponse>byId("a.id", AuthorResponse::id)
+            .and("name", "a.name", AuthorResponse::name);
 
-    @Transactional(readOnly = true)
-    public ListPage<AuthorResponse> list(String nameContains, ListRequest page) {
-        Window<Author> window = authors.findBy(page.narrow(SubstringFilter.<Author>containsIgnoringCase("name", nameContains)), query -> query
-                .sortBy(page.sort()).limit(page.limit()).scroll(page.position()));
-        return ListPage.of(window, page, AuthorResponse::of);
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public ListPage<AuthorResponse> list(String nameContains, ListRequest<AuthorResponse> page) {
+        return queries.page(nameContains, page);
     }
 
     @Transactional(readOnly = true)
@@ -45,10 +44,12 @@ public class AuthorService {
         return tagged(find(id));
     }
 
+    @Transactional
     public Tagged<AuthorResponse> create(AuthorRequest request) {
         return tagged(authors.save(new Author(request.name())));
     }
 
+    @Transactional
     public Tagged<AuthorResponse> replace(long id, AuthorRequest request, IfMatch ifMatch) {
         Author author = find(id);
         ifMatch.check(ETags.of(author.getVersion()), "Author", id);
@@ -56,6 +57,7 @@ public class AuthorService {
     }
 
     /** PATCH: the merge patch applied to the author's name must make a valid PUT body. */
+    @Transactional
     public Tagged<AuthorResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
         Author author = find(id);
         ifMatch.check(ETags.of(author.getVersion()), "Author", id);
@@ -65,6 +67,7 @@ public class AuthorService {
     }
 
     /** Deletes the author; its books stay, without an author (ON DELETE SET NULL). */
+    @Transactional
     public void delete(long id, IfMatch ifMatch) {
         if (!ifMatch.isPresent()) {
             if (authors.deleteAuthorById(id) == 0) {

@@ -16,46 +16,49 @@ import com.hellobooks.web.ResourceNotFoundException;
 import com.hellobooks.web.SortOptions;
 import com.hellobooks.web.Tagged;
 import com.hellobooks.web.UnknownReferenceException;
-import jakarta.persistence.criteria.JoinType;
-import org.springframework.data.domain.Window;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The book use cases; each public method is one transaction. */
+/**
+ * The book use cases. Each write is one transaction, on the {@link Book} entity. Each read is
+ * one SQL statement in autocommit, through {@link BookQueries}: read-only, and SUPPORTS, so it
+ * opens no transaction of its own (no BEGIN, no COMMIT round trip), while the read replica's
+ * routing and retry still see it as a read.
+ */
 @Service
-@Transactional
 public class BookService {
 
     /** What GET /books and the nested book lists may be sorted by (each has an index, see V5). */
-    public static final SortOptions SORTABLE = SortOptions.idAnd("title");
+    public static final SortOptions<BookResponse> SORTABLE = SortOptions.<BookResponse>byId("b.id", BookResponse::id)
+            .and("title", "b.title", BookResponse::title);
 
+    private final BookQueries queries;
     private final BookRepository books;
     private final AuthorRepository authors;
     private final GenreRepository genres;
     private final JsonMergePatch mergePatch;
 
-    BookService(BookRepository books, AuthorRepository authors, GenreRepository genres, JsonMergePatch mergePatch) {
+    BookService(BookQueries queries, BookRepository books, AuthorRepository authors, GenreRepository genres, JsonMergePatch mergePatch) {
+        this.queries = queries;
         this.books = books;
         this.authors = authors;
         this.genres = genres;
         this.mergePatch = mergePatch;
     }
 
-    @Transactional(readOnly = true)
-    public ListPage<BookResponse> list(BookFilter filter, ListRequest page) {
-        Window<Book> window = books.findBy(page.narrow(filter.toSpecification().and(fetchingAuthor())), query -> query
-                .sortBy(page.sort()).limit(page.limit()).scroll(page.position()));
-        return ListPage.of(window, page, BookResponse::of);
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public ListPage<BookResponse> list(BookFilter filter, ListRequest<BookResponse> page) {
+        return queries.page(filter, page);
     }
 
     /**
      * An author's books; 404 when the author does not exist, so an empty list means "no books".
      * A page with books proves the author exists, so only an empty page costs the extra lookup.
      */
-    @Transactional(readOnly = true)
-    public ListPage<BookResponse> listByAuthor(long authorId, ListRequest page) {
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public ListPage<BookResponse> listByAuthor(long authorId, ListRequest<BookResponse> page) {
         ListPage<BookResponse> books = list(BookFilter.byAuthor(authorId), page);
         if (books.items().isEmpty() && !authors.existsById(authorId)) {
             throw new ResourceNotFoundException("Author", authorId);
@@ -64,8 +67,8 @@ public class BookService {
     }
 
     /** A genre's books; 404 when the genre does not exist (looked up only for an empty page, as above). */
-    @Transactional(readOnly = true)
-    public ListPage<BookResponse> listByGenre(long genreId, ListRequest page) {
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public ListPage<BookResponse> listByGenre(long genreId, ListRequest<BookResponse> page) {
         ListPage<BookResponse> books = list(BookFilter.byGenre(genreId), page);
         if (books.items().isEmpty() && !genres.existsById(genreId)) {
             throw new ResourceNotFoundException("Genre", genreId);
@@ -73,23 +76,26 @@ public class BookService {
         return books;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Tagged<BookResponse> get(long id) {
-        return tagged(find(id));
+        return queries.find(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
     }
 
+    @Transactional
     public Tagged<BookResponse> create(BookRequest request) {
         Author author = request.authorId() == null ? null : referencedAuthor(request.authorId());
         return tagged(books.save(new Book(request.title(), request.description(), author)));
     }
 
     /** POST /authors/{id}/books: the author in the path wins over any author_id in the body. */
+    @Transactional
     public Tagged<BookResponse> createForAuthor(long authorId, BookRequest request) {
         Author author = authors.findById(authorId).orElseThrow(() -> new ResourceNotFoundException("Author", authorId));
         return tagged(books.save(new Book(request.title(), request.description(), author)));
     }
 
     /** POST /genres/{id}/books: a new book, in the genre of the path. */
+    @Transactional
     public Tagged<BookResponse> createForGenre(long genreId, BookRequest request) {
         Genre genre = genres.findById(genreId).orElseThrow(() -> new ResourceNotFoundException("Genre", genreId));
         Author author = request.authorId() == null ? null : referencedAuthor(request.authorId());
@@ -98,6 +104,7 @@ public class BookService {
         return tagged(books.save(book));
     }
 
+    @Transactional
     public Tagged<BookResponse> replace(long id, BookRequest request, IfMatch ifMatch) {
         Book book = find(id);
         ifMatch.check(BookResponse.etagOf(book), "Book", id);
@@ -105,6 +112,7 @@ public class BookService {
     }
 
     /** PATCH: the merge patch applied to the book's writable fields must make a valid PUT body. */
+    @Transactional
     public Tagged<BookResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
         Book book = find(id);
         ifMatch.check(BookResponse.etagOf(book), "Book", id);
@@ -115,6 +123,7 @@ public class BookService {
         return replace(book, mergePatch.apply(current, patch, BookRequest.class));
     }
 
+    @Transactional
     public void delete(long id, IfMatch ifMatch) {
         if (!ifMatch.isPresent()) {
             if (books.deleteBookById(id) == 0) {
@@ -161,15 +170,5 @@ public class BookService {
             return null;
         }
         return authors.findById(id).orElseThrow(() -> new UnknownReferenceException("Author", id));
-    }
-
-    /** Joins each book's author into the page's statement: a to-one join keeps one row per book. */
-    private static Specification<Book> fetchingAuthor() {
-        return (root, query, cb) -> {
-            if (Book.class.equals(query.getResultType())) {
-                root.fetch("author", JoinType.LEFT);
-            }
-            return cb.conjunction();
-        };
     }
 }

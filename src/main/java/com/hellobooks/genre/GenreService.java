@@ -12,36 +12,35 @@ import com.hellobooks.web.ListPage;
 import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.ResourceNotFoundException;
 import com.hellobooks.web.SortOptions;
-import com.hellobooks.web.SubstringFilter;
 import com.hellobooks.web.Tagged;
-import org.springframework.data.domain.Window;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The genre use cases, and linking books to genres; each public method is one transaction. */
+/** The genre use cases, and linking books to genres. Each write is one transaction; a list is one SQL statement in autocommit, through {@link GenreQueries}, in no transaction (see BookService). */
 @Service
-@Transactional
 public class GenreService {
 
+    private final GenreQueries queries;
     private final GenreRepository genres;
     private final BookRepository books;
     private final JsonMergePatch mergePatch;
 
-    GenreService(GenreRepository genres, BookRepository books, JsonMergePatch mergePatch) {
+    GenreService(GenreQueries queries, GenreRepository genres, BookRepository books, JsonMergePatch mergePatch) {
+        this.queries = queries;
         this.genres = genres;
         this.books = books;
         this.mergePatch = mergePatch;
     }
 
     /** What GET /genres may be sorted by (each has an index, see V5). */
-    public static final SortOptions SORTABLE = SortOptions.idAnd("name");
+    public static final SortOptions<GenreResponse> SORTABLE = SortOptions.<GenreResponse>byId("g.id", GenreResponse::id)
+            .and("name", "g.name", GenreResponse::name);
 
-    @Transactional(readOnly = true)
-    public ListPage<GenreResponse> list(String nameContains, ListRequest page) {
-        Window<Genre> window = genres.findBy(page.narrow(SubstringFilter.<Genre>containsIgnoringCase("name", nameContains)), query -> query
-                .sortBy(page.sort()).limit(page.limit()).scroll(page.position()));
-        return ListPage.of(window, page, GenreResponse::of);
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public ListPage<GenreResponse> list(String nameContains, ListRequest<GenreResponse> page) {
+        return queries.page(nameContains, page);
     }
 
     @Transactional(readOnly = true)
@@ -49,10 +48,12 @@ public class GenreService {
         return tagged(find(id));
     }
 
+    @Transactional
     public Tagged<GenreResponse> create(GenreRequest request) {
         return tagged(genres.save(new Genre(request.name())));
     }
 
+    @Transactional
     public Tagged<GenreResponse> replace(long id, GenreRequest request, IfMatch ifMatch) {
         Genre genre = find(id);
         ifMatch.check(ETags.of(genre.getVersion()), "Genre", id);
@@ -60,6 +61,7 @@ public class GenreService {
     }
 
     /** PATCH: the merge patch applied to the genre's name must make a valid PUT body. */
+    @Transactional
     public Tagged<GenreResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
         Genre genre = find(id);
         ifMatch.check(ETags.of(genre.getVersion()), "Genre", id);
@@ -69,6 +71,7 @@ public class GenreService {
     }
 
     /** Deletes the genre; its books stay, only the links go (ON DELETE CASCADE on book_genre). */
+    @Transactional
     public void delete(long id, IfMatch ifMatch) {
         if (!ifMatch.isPresent()) {
             if (genres.deleteGenreById(id) == 0) {
@@ -82,12 +85,14 @@ public class GenreService {
     }
 
     /** Puts a book in a genre; doing it twice is the same as doing it once. */
+    @Transactional
     public void attach(long genreId, long bookId) {
         Genre genre = find(genreId);
         bookWithGenres(bookId).getGenres().add(genre);
     }
 
     /** Takes a book out of a genre; a book that is not in it stays as it is. */
+    @Transactional
     public void detach(long genreId, long bookId) {
         Genre genre = find(genreId);
         bookWithGenres(bookId).getGenres().remove(genre);

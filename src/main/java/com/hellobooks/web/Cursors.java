@@ -4,7 +4,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -31,7 +30,8 @@ final class Cursors {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(cursor));
     }
 
-    static ScrollPosition decode(String cursor, Sort sort) {
+    /** The cursor's row: its value of each sort field, in sort order; a 400 for anything this API did not give out. */
+    static Map<String, Object> decode(String cursor, Sort sort) {
         Map<String, Object> decoded;
         try {
             decoded = JSON.readValue(Base64.getUrlDecoder().decode(cursor), MAP);
@@ -51,7 +51,7 @@ final class Cursors {
         for (Sort.Order order : sort) {
             keys.put(order.getProperty(), key(order.getProperty(), after.get(order.getProperty())));
         }
-        return ScrollPosition.forward(keys);
+        return keys;
     }
 
     /** Ids are the only numeric keys; every other sortable field is text. */

@@ -1,10 +1,10 @@
 package com.hellobooks.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
-import org.springframework.data.domain.KeysetScrollPosition;
-import org.springframework.data.domain.Window;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -16,14 +16,18 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 public record ListPage<T>(List<T> items, String nextCursor) {
 
-    public static <E, T> ListPage<T> of(Window<E> window, ListRequest request, Function<E, T> mapper) {
-        List<T> items = window.getContent().stream().map(mapper).toList();
-        String next = null;
-        if (window.hasNext() && !window.isEmpty()
-                && window.positionAt(window.size() - 1) instanceof KeysetScrollPosition last) {
-            next = Cursors.encode(request.sort(), last.getKeys());
+    /** The page from the rows a {@link ListQuery} fetched: one more than the limit means a next page exists. */
+    public static <T> ListPage<T> of(List<T> fetched, ListRequest<T> request) {
+        if (fetched.size() <= request.limit()) {
+            return new ListPage<>(fetched, null);
         }
-        return new ListPage<>(items, next);
+        List<T> items = fetched.subList(0, request.limit());
+        T last = items.get(items.size() - 1);
+        Map<String, Object> keys = new LinkedHashMap<>();
+        for (Sort.Order order : request.sort()) {
+            keys.put(order.getProperty(), request.sortOptions().value(last, order.getProperty()));
+        }
+        return new ListPage<>(List.copyOf(items), Cursors.encode(request.sort(), keys));
     }
 
     /** 200 with the items, and a Link to the next page while more rows exist. */

@@ -1,45 +1,26 @@
 package com.hellobooks.web;
 
-import org.springframework.data.domain.KeysetScrollPosition;
-import org.springframework.data.domain.ScrollPosition;
+import java.util.Map;
+
 import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 
 /**
  * One page of a list, as asked for: how many rows, in which order, after which row.
  * Pages are keyset-based (WHERE (sort key, id) after the cursor's row), so a deep page costs
  * what the first one does, and rows inserted meanwhile neither repeat nor shift the walk.
+ *
+ * @param after the cursor's row: its value of each sort field, in sort order; null on the first page
+ * @param <T> the response record a page of the list holds
  */
-public record ListRequest(int limit, Sort sort, ScrollPosition position) {
+public record ListRequest<T>(int limit, Sort sort, Map<String, Object> after, SortOptions<T> sortOptions) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
 
-    public static ListRequest of(ListParameters parameters, SortOptions sortOptions) {
+    public static <T> ListRequest<T> of(ListParameters parameters, SortOptions<T> sortOptions) {
         Sort sort = sortOptions.parse(parameters.sort());
-        ScrollPosition position = parameters.cursor() == null
-                ? ScrollPosition.keyset()
-                : Cursors.decode(parameters.cursor(), sort);
-        return new ListRequest(parseLimit(parameters.limit()), sort, position);
-    }
-
-    /**
-     * The list's filter, plus a bound on the leading sort key that the keyset condition
-     * already implies. Spring Data writes "after the cursor" as
-     * {@code title > :t OR (title = :t AND id > :id)}, which PostgreSQL cannot start an index
-     * scan from; the added {@code title >= :t} (or {@code <=} when descending) lets the
-     * (title, id) index begin at the cursor, so a page deep in the list reads one page of rows.
-     */
-    public <T> Specification<T> narrow(Specification<T> filter) {
-        Sort.Order leading = sort.iterator().next();
-        if (!(position instanceof KeysetScrollPosition keyset) || keyset.isInitial() || leading.getProperty().equals("id")) {
-            return filter;
-        }
-        String value = (String) keyset.getKeys().get(leading.getProperty());
-        Specification<T> bound = leading.isAscending()
-                ? (root, query, cb) -> cb.greaterThanOrEqualTo(root.get(leading.getProperty()), value)
-                : (root, query, cb) -> cb.lessThanOrEqualTo(root.get(leading.getProperty()), value);
-        return filter.and(bound);
+        Map<String, Object> after = parameters.cursor() == null ? null : Cursors.decode(parameters.cursor(), sort);
+        return new ListRequest<>(parseLimit(parameters.limit()), sort, after, sortOptions);
     }
 
     private static int parseLimit(String raw) {

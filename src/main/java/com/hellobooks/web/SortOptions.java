@@ -1,28 +1,45 @@
 package com.hellobooks.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.data.domain.Sort;
 
 /**
- * The fields a list may be sorted by. {@code sort=title} sorts ascending, {@code sort=-title}
- * descending; ties are always broken by id ascending, so that every order is total and a
- * keyset cursor can point between any two rows.
+ * The fields a list may be sorted by, each with its SQL column and how to read it from a row
+ * of the answer (for the next page's cursor). {@code sort=title} sorts ascending,
+ * {@code sort=-title} descending; ties are broken by id in the same direction, so every order
+ * is total, {@code -title} is exactly {@code title} reversed, and "after the cursor's row" is
+ * one row comparison that an index on (title, id) can start from (see {@link ListQuery}).
+ *
+ * @param <T> the response record a page of the list holds
  */
-public final class SortOptions {
+public final class SortOptions<T> {
 
-    private final List<String> fields;
+    private final Map<String, Field<T>> fields;
 
-    private SortOptions(List<String> fields) {
+    private record Field<T>(String column, Function<T, Object> value) {
+    }
+
+    private SortOptions(Map<String, Field<T>> fields) {
         this.fields = fields;
     }
 
-    /** The allowed fields besides {@code id}, which every list can be sorted by. */
-    public static SortOptions idAnd(String... fields) {
-        List<String> all = new ArrayList<>(List.of("id"));
-        all.addAll(List.of(fields));
-        return new SortOptions(List.copyOf(all));
+    /** A list sortable by {@code id} alone, which every list can be sorted by. */
+    public static <T> SortOptions<T> byId(String column, Function<T, Object> id) {
+        Map<String, Field<T>> fields = new LinkedHashMap<>();
+        fields.put("id", new Field<>(column, id));
+        return new SortOptions<>(fields);
+    }
+
+    /** This list, sortable by one more field (which should have an index on (column, id)). */
+    public SortOptions<T> and(String name, String column, Function<T, Object> value) {
+        Map<String, Field<T>> more = new LinkedHashMap<>(fields);
+        more.put(name, new Field<>(column, value));
+        return new SortOptions<>(more);
     }
 
     /** The sort for a {@code sort} parameter, or a 400 that names the allowed values. */
@@ -30,16 +47,25 @@ public final class SortOptions {
         String value = parameter == null || parameter.isBlank() ? "id" : parameter.trim();
         boolean descending = value.startsWith("-");
         String field = descending ? value.substring(1) : value;
-        if (!fields.contains(field)) {
+        if (!fields.containsKey(field)) {
             throw new InvalidRequestException("sort", "must be one of " + allowedValues());
         }
-        Sort primary = Sort.by(descending ? Sort.Direction.DESC : Sort.Direction.ASC, field);
-        return field.equals("id") ? primary : primary.and(Sort.by("id"));
+        Sort.Direction direction = descending ? Sort.Direction.DESC : Sort.Direction.ASC;
+        Sort primary = Sort.by(direction, field);
+        return field.equals("id") ? primary : primary.and(Sort.by(direction, "id"));
+    }
+
+    String column(String field) {
+        return fields.get(field).column();
+    }
+
+    Object value(T row, String field) {
+        return fields.get(field).value().apply(row);
     }
 
     private String allowedValues() {
         List<String> values = new ArrayList<>();
-        for (String field : fields) {
+        for (String field : fields.keySet()) {
             values.add(field);
             values.add("-" + field);
         }

@@ -18,9 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * subclass shares one Spring context, so the suite starts one server and one database.
  * Each test starts from empty tables.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.jpa.properties.hibernate.session_factory.statement_inspector=com.hellobooks.support.SqlRecorder")
-@Import(TestDatabase.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ TestDatabase.class, SqlRecorder.class })
 public abstract class ApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

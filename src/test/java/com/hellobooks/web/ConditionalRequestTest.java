@@ -79,6 +79,25 @@ class ConditionalRequestTest extends ApiTest {
         assertThat(List.of(first, afterRename, afterGenre, afterGenreRename)).doesNotHaveDuplicates();
     }
 
+    /** Reads (SQL rows) and writes (entities) compute a book's ETag apart; they must agree. */
+    @Test
+    void theETagAGetShowsIsTheOneWritesCheckAndAnswerWith() {
+        long author = createAuthor("A");
+        long book = createBook("t", "d", author);
+        for (String name : List.of("G1", "G2")) {
+            http.put().uri("/genres/{g}/books/{b}", createGenre(name), book).exchange().expectStatus().isNoContent();
+        }
+        String read = etagOf("/books/" + book);
+
+        String written = http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("If-Match", read)
+                .body("{\"title\": \"t2\", \"description\": \"d\"}").exchange()
+                .expectStatus().isNoContent()
+                .returnResult().getResponseHeaders().getETag();
+
+        assertThat(written).isNotEqualTo(read).isEqualTo(etagOf("/books/" + book));
+        http.delete().uri("/books/{id}", book).header("If-Match", written).exchange().expectStatus().isNoContent();
+    }
+
     @Test
     void aStaleIfMatchIs412AndChangesNothing() {
         long book = createBook("t", "d");

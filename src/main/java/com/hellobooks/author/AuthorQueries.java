@@ -1,0 +1,25 @@
+package com.hellobooks.author;
+
+import com.hellobooks.database.ReadOnlyJdbc;
+import com.hellobooks.web.ListPage;
+import com.hellobooks.web.ListQuery;
+import com.hellobooks.web.ListRequest;
+import org.springframework.stereotype.Component;
+
+/** Pages of authors, each one SQL statement in autocommit ({@link ReadOnlyJdbc} says why). */
+@Component
+class AuthorQueries {
+
+    private final ReadOnlyJdbc jdbc;
+
+    AuthorQueries(ReadOnlyJdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ListPage<AuthorResponse> page(String nameContains, ListRequest<AuthorResponse> request) {
+        ListQuery<AuthorResponse> query = ListQuery.of(request).whereContains("a.name", "name", nameContains);
+        return ListPage.of(jdbc.sql(query.sql("SELECT a.id, a.name FROM author a")).params(query.parameters())
+                .query((row, n) -> new AuthorResponse(row.getLong("id"), row.getString("name")))
+                .list(), request);
+    }
+}

@@ -1,0 +1,25 @@
+package com.hellobooks.genre;
+
+import com.hellobooks.database.ReadOnlyJdbc;
+import com.hellobooks.web.ListPage;
+import com.hellobooks.web.ListQuery;
+import com.hellobooks.web.ListRequest;
+import org.springframework.stereotype.Component;
+
+/** Pages of genres, each one SQL statement in autocommit ({@link ReadOnlyJdbc} says why). */
+@Component
+class GenreQueries {
+
+    private final ReadOnlyJdbc jdbc;
+
+    GenreQueries(ReadOnlyJdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ListPage<GenreResponse> page(String nameContains, ListRequest<GenreResponse> request) {
+        ListQuery<GenreResponse> query = ListQuery.of(request).whereContains("g.name", "name", nameContains);
+        return ListPage.of(jdbc.sql(query.sql("SELECT g.id, g.name FROM genre g")).params(query.parameters())
+                .query((row, n) -> new GenreResponse(row.getLong("id"), row.getString("name")))
+                .list(), request);
+    }
+}

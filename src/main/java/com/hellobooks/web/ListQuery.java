@@ -1,0 +1,106 @@
+package com.hellobooks.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+import org.springframework.data.domain.Sort;
+
+/**
+ * The SQL of one list page: the list's filters, "after the cursor's row", the order and the
+ * limit, added to a SELECT ... FROM that the caller writes.
+ *
+ * <p>Every order is (sort key, id) in one direction, so "after the cursor's row" is one row
+ * comparison, {@code (b.title, b.id) > (?, ?)}, which PostgreSQL starts an index scan on
+ * (title, id) from. Spring Data's keyset form, {@code title > ? OR (title = ? AND id > ?)},
+ * could not: near the end of 1,000,000 books the planner estimated one row, and read and
+ * sorted every row after the cursor (20 ms instead of 0.7 ms for the page).
+ *
+ * <p>One more row than the page holds is fetched: its presence says that a next page exists,
+ * without a count.
+ */
+public final class ListQuery<T> {
+
+    private static final char LIKE_ESCAPE = '\\';
+
+    private final ListRequest<T> request;
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> parameters = new ArrayList<>();
+
+    private ListQuery(ListRequest<T> request) {
+        this.request = request;
+    }
+
+    public static <T> ListQuery<T> of(ListRequest<T> request) {
+        return new ListQuery<>(request);
+    }
+
+    /** A condition rows must meet, with its {@code ?} parameters. */
+    public ListQuery<T> where(String condition, Object... values) {
+        conditions.add(condition);
+        parameters.addAll(List.of(values));
+        return this;
+    }
+
+    /**
+     * The list filters' rule: the column contains the query parameter's text, ignoring case,
+     * with % and _ taken literally. No condition when the text is null (the parameter was not sent).
+     */
+    public ListQuery<T> whereContains(String column, String parameter, String text) {
+        if (text == null) {
+            return this;
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new InvalidRequestException(parameter, TextRules.NO_NUL_MESSAGE);
+        }
+        String pattern = "%" + escapeLikeWildcards(text.toLowerCase(Locale.ROOT)) + "%";
+        return where("lower(" + column + ") LIKE ? ESCAPE '" + LIKE_ESCAPE + "'", pattern);
+    }
+
+    /** {@code select} (SELECT ... FROM ..., no WHERE) followed by the page's WHERE, ORDER BY and LIMIT. */
+    public String sql(String select) {
+        List<String> all = new ArrayList<>(conditions);
+        if (request.after() != null) {
+            all.add(afterCursor());
+        }
+        StringBuilder sql = new StringBuilder(select);
+        if (!all.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", all));
+        }
+        return sql.append(" ORDER BY ").append(orderBy()).append(" LIMIT ?").toString();
+    }
+
+    /** The values for {@link #sql}'s parameters, in order. */
+    public Object[] parameters() {
+        List<Object> all = new ArrayList<>(parameters);
+        if (request.after() != null) {
+            all.addAll(request.after().values());
+        }
+        all.add(request.limit() + 1);
+        return all.toArray();
+    }
+
+    private String afterCursor() {
+        StringJoiner columns = new StringJoiner(", ", "(", ")");
+        StringJoiner placeholders = new StringJoiner(", ", "(", ")");
+        for (Sort.Order order : request.sort()) {
+            columns.add(request.sortOptions().column(order.getProperty()));
+            placeholders.add("?");
+        }
+        boolean ascending = request.sort().iterator().next().isAscending();
+        return columns + (ascending ? " > " : " < ") + placeholders;
+    }
+
+    private String orderBy() {
+        StringJoiner orderBy = new StringJoiner(", ");
+        for (Sort.Order order : request.sort()) {
+            orderBy.add(request.sortOptions().column(order.getProperty()) + (order.isAscending() ? "" : " DESC"));
+        }
+        return orderBy.toString();
+    }
+
+    private static String escapeLikeWildcards(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
