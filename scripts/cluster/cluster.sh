@@ -352,7 +352,7 @@ mode_replica() {
     start_instances 1 "jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/$REPL_DB" \
         --hellobooks.datasource.replica.url="jdbc:postgresql://127.0.0.1:$STANDBY_PORT/$REPL_DB"
     wait_instances
-    echo "replica: the app on port ${PORTS[0]}: writes to the primary, read-only transactions to the standby"
+    echo "replica: the app on port ${PORTS[0]}: writes to the primary, reads (read-only connections) to the standby"
     local pg_ctl_as_pg="runuser -u postgres -- $PG_BIN/pg_ctl"
     ((EUID == 0)) || pg_ctl_as_pg="$PG_BIN/pg_ctl"
     python3 "$HERE/replica_checker.py" --base "http://127.0.0.1:${PORTS[0]}" \
