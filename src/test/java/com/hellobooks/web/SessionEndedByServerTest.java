@@ -1,0 +1,71 @@
+package com.hellobooks.web;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import com.hellobooks.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A server that ends the app's session in the middle of a request (shutting down, a restart,
+ * an administrator's pg_terminate_backend: SQL state 57P01) has gone away as much as one that
+ * refuses connections: the client gets the 503 with Retry-After, not a 500.
+ */
+class SessionEndedByServerTest extends ApiTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void aReadWhoseSessionTheServerEndsGets503WithRetryAfter() throws Exception {
+        long book = createBook("t", "d");
+        // A read waits only for a lock that conflicts with reading: the whole table's.
+        assertEndedSessionAnswers503("LOCK TABLE book IN ACCESS EXCLUSIVE MODE", "select b.id",
+                () -> http.get().uri("/books/{id}", book).exchange().expectBody().returnResult());
+        http.get().uri("/books/{id}", book).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aWriteWhoseSessionTheServerEndsGets503WithRetryAfter() throws Exception {
+        long book = createBook("t", "d");
+        assertEndedSessionAnswers503("UPDATE book SET title = title WHERE id = " + book, "update book",
+                () -> http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON)
+                        .body("{\"title\": \"t2\", \"description\": \"d\"}").exchange().expectBody().returnResult());
+        // the next request gets a sound connection from the pool
+        http.get().uri("/books/{id}", book).exchange().expectStatus().isOk();
+    }
+
+    /**
+     * Takes a lock with {@code lockStatement} in a transaction of the test's own, sends the
+     * request, waits until the app's statement (starting with {@code appStatement}) waits for
+     * that lock in the server, ends that session, and expects the 503.
+     */
+    private void assertEndedSessionAnswers503(String lockStatement, String appStatement,
+            Supplier<EntityExchangeResult<byte[]>> request) throws Exception {
+        try (Connection locker = dataSource.getConnection(); Statement lock = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            lock.execute(lockStatement);
+            CompletableFuture<EntityExchangeResult<byte[]>> answer = CompletableFuture.supplyAsync(request);
+            String waiting = "FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND lower(query) LIKE '" + appStatement + "%'";
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT count(*) " + waiting, Integer.class) == 1);
+            jdbc.queryForObject("SELECT pg_terminate_backend(pid) " + waiting, Boolean.class);
+
+            EntityExchangeResult<byte[]> result = answer.get();
+            assertThat(result.getStatus().value()).isEqualTo(503);
+            assertThat(result.getResponseHeaders().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(new String(result.getResponseBody())).contains("The database is unavailable; try again shortly");
+            locker.rollback();
+        }
+    }
+}
