@@ -10,6 +10,9 @@ Writes the ids of every 201 to --out; the shell script checks them in the databa
 import argparse, collections, http.client, json, os, random, signal, sys, threading, time
 from urllib.parse import urlparse
 
+import api_client
+from api_client import call
+
 args = argparse.ArgumentParser()
 args.add_argument("--base", required=True)
 args.add_argument("--pids", type=int, nargs="+", required=True)
@@ -23,18 +26,7 @@ failed_checks = []
 
 
 def connect():
-    return http.client.HTTPConnection(base.hostname, base.port, timeout=30)
-
-
-def call(conn, method, path, body=None, headers=None):
-    headers = dict(headers or {})
-    if body is not None:
-        body = json.dumps(body)
-        headers["Content-Type"] = "application/json"
-    conn.request(method, path, body, headers)
-    response = conn.getresponse()
-    payload = response.read()
-    return response.status, response, payload
+    return api_client.connect(base)
 
 
 def check(what, ok, detail=""):

@@ -18,6 +18,9 @@ Prints PASS/FAIL per check and exits 1 if any failed.
 import argparse, collections, http.client, json, subprocess, sys, threading, time
 from urllib.parse import urlparse
 
+import api_client
+from api_client import call
+
 args = argparse.ArgumentParser()
 args.add_argument("--base", required=True)
 args.add_argument("--primary-port", type=int, required=True)
@@ -70,18 +73,7 @@ def delta(after, before):
 
 
 def connect():
-    return http.client.HTTPConnection(base.hostname, base.port, timeout=30)
-
-
-def call(conn, method, path, body=None, headers=None):
-    headers = dict(headers or {})
-    if body is not None:
-        body = json.dumps(body)
-        headers["Content-Type"] = "application/json"
-    conn.request(method, path, body, headers)
-    response = conn.getresponse()
-    payload = response.read()
-    return response.status, response, payload
+    return api_client.connect(base)
 
 
 def create(conn, title):
