@@ -1,6 +1,8 @@
--- What POST /books with an author_id sends: look the author up, insert, commit.
+-- What POST /books with an author_id sends: one INSERT in autocommit, the author joined in
+-- the same statement for the response (book/BookInsert).
 \set author_id random(1, :authors)
-BEGIN;
-select a1_0.id,a1_0.name,a1_0.version from author a1_0 where a1_0.id=:author_id;
-insert into book (author_id,description,title,version) values (:author_id,'Written by pgbench. Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.','pgbench book',0) RETURNING *;
-COMMIT;
+WITH b AS (
+    INSERT INTO book (title, description, author_id, version) VALUES ('pgbench book', 'Written by pgbench. Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt.', :author_id, 0)
+    RETURNING id, title, description, author_id, version)
+SELECT b.id, b.title, b.description, b.author_id, b.version, a.name AS author_name, a.version AS author_version
+FROM b LEFT JOIN author a ON a.id = b.author_id;

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The book use cases. Each write is one transaction, on the {@link Book} entity. Each read is
+ * The book use cases. Each write is one transaction, on the {@link Book} entity, except POST
+ * /books, which is one INSERT in autocommit ({@link BookInsert} says why). Each read is
  * one SQL statement in autocommit, through {@link BookQueries}: read-only, and SUPPORTS, so it
  * opens no transaction of its own (no BEGIN, no COMMIT round trip), while the read replica's
  * routing and retry still see it as a read.
@@ -35,13 +36,15 @@ public class BookService {
             .and("title", "b.title", BookResponse::title);
 
     private final BookQueries queries;
+    private final BookInsert insert;
     private final BookRepository books;
     private final AuthorRepository authors;
     private final GenreRepository genres;
     private final JsonMergePatch mergePatch;
 
-    BookService(BookQueries queries, BookRepository books, AuthorRepository authors, GenreRepository genres, JsonMergePatch mergePatch) {
+    BookService(BookQueries queries, BookInsert insert, BookRepository books, AuthorRepository authors, GenreRepository genres, JsonMergePatch mergePatch) {
         this.queries = queries;
+        this.insert = insert;
         this.books = books;
         this.authors = authors;
         this.genres = genres;
@@ -81,10 +84,11 @@ public class BookService {
         return queries.find(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
     }
 
-    @Transactional
+    /** POST /books: one INSERT in autocommit, its own transaction (see {@link BookInsert}). */
+    @Transactional(propagation = Propagation.NEVER)
     public Tagged<BookResponse> create(BookRequest request) {
-        Author author = request.authorId() == null ? null : referencedAuthor(request.authorId());
-        return tagged(books.save(new Book(request.title(), request.description(), author)));
+        Long authorId = request.authorId() == null ? null : request.authorId().value();
+        return insert.insert(request.title(), request.description(), authorId);
     }
 
     /** POST /authors/{id}/books: the author in the path wins over any author_id in the body. */
