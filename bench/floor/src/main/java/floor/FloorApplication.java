@@ -1,0 +1,49 @@
+package floor;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Spring MVC, Jackson, Hikari and JdbcClient, nothing else: no security, no actuator, no
+ * filters of ours, no ETag, no genres. What it serves on a machine is the most any Spring
+ * Boot app can serve there for these two requests.
+ */
+@SpringBootApplication
+@RestController
+public class FloorApplication {
+
+    record Book(long id, String title, String description, Long authorId, String author) {
+    }
+
+    private final JdbcClient jdbc;
+
+    FloorApplication(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(FloorApplication.class, args);
+    }
+
+    /** No database: what MVC and Jackson cost alone. */
+    @GetMapping("/constant")
+    Book constant() {
+        return new Book(1, "A title", "A description", 2L, "An author");
+    }
+
+    /** One statement in autocommit, the book with its author joined. */
+    @GetMapping("/books/{id}")
+    Book book(@PathVariable long id) {
+        return jdbc.sql("""
+                SELECT b.id, b.title, b.description, b.author_id, a.name
+                FROM book b LEFT JOIN author a ON a.id = b.author_id WHERE b.id = ?""")
+                .param(id)
+                .query((row, n) -> new Book(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getObject(4, Long.class), row.getString(5)))
+                .single();
+    }
+}
