@@ -52,10 +52,12 @@ def psql(port, sql, database=None):
 
 
 # Statements of the app's database only, without this checker's own queries. Constants are
-# normalised away by pg_stat_statements, so the 'book' below never matches itself.
+# normalised away by pg_stat_statements, so the 'book' below never matches itself. A write is
+# an INSERT, UPDATE or DELETE, alone or inside a WITH (POST /books is one).
 COUNTS = r"""
 SELECT coalesce(sum(calls) FILTER (WHERE query ~* '^\s*select' AND query ~* '\mbook'), 0) || ' ' ||
-       coalesce(sum(calls) FILTER (WHERE query ~* '^\s*(insert|update|delete)'), 0)
+       coalesce(sum(calls) FILTER (WHERE query ~* '^\s*(insert|update|delete)'
+                                      OR query ~* '^\s*with\M.*\m(insert|update|delete)\M'), 0)
 FROM pg_stat_statements
 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
   AND query !~* 'pg_stat_statements'
@@ -267,10 +269,16 @@ with ReadLoad(ids) as load:
     started_at = time.time() - load.started
     # Reads go back once the app's retry-after has passed since its last failed attempt.
     time.sleep(args.retry_after + 1)
-    p_before, s_before, back_before = counts(args.primary_port), counts(args.standby_port), load.total()
+    # The GETs counted must have run their SELECT inside the servers' window: the window opens
+    # before the first GET counted was sent (half a second, far more than a GET takes) and
+    # closes after the last one counted was answered. Counted the other way round, GETs in
+    # flight at either edge made the SELECTs look a few short (seen once: 3,339 for 3,341).
+    p_before, s_before = counts(args.primary_port), counts(args.standby_port)
+    time.sleep(0.5)
+    back_before = load.total()
     time.sleep(3)
-    p_back, s_back = delta(counts(args.primary_port), p_before), delta(counts(args.standby_port), s_before)
     back_requests = load.total() - back_before
+    p_back, s_back = delta(counts(args.primary_port), p_before), delta(counts(args.standby_port), s_before)
 sync_state = psql(args.primary_port, "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'", "postgres")
 total = sum(load.outcomes.values())
 print(f"  {total} GETs in {time.time() - load.started:.1f} s {dict(load.outcomes)}; standby started again "
