@@ -3,20 +3,28 @@ package floor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Spring MVC, Jackson, Hikari and JdbcClient, nothing else: no security, no actuator, no
- * filters of ours, no ETag, no genres. What it serves on a machine is the most any Spring
- * Boot app can serve there for these two requests.
+ * filters of ours, no ETag, no genres, no validation. What it serves on a machine is the most
+ * any Spring Boot app can serve there for these requests.
  */
 @SpringBootApplication
 @RestController
 public class FloorApplication {
 
     record Book(long id, String title, String description, Long authorId, String author) {
+    }
+
+    record NewBook(String title, String description, @JsonProperty("author_id") Long authorId) {
     }
 
     private final JdbcClient jdbc;
@@ -42,6 +50,20 @@ public class FloorApplication {
                 SELECT b.id, b.title, b.description, b.author_id, a.name
                 FROM book b LEFT JOIN author a ON a.id = b.author_id WHERE b.id = ?""")
                 .param(id)
+                .query((row, n) -> new Book(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getObject(4, Long.class), row.getString(5)))
+                .single();
+    }
+
+    /** The same one statement as Hello Books' POST /books, in autocommit. */
+    @PostMapping("/books")
+    @ResponseStatus(HttpStatus.CREATED)
+    Book create(@RequestBody NewBook book) {
+        return jdbc.sql("""
+                WITH b AS (INSERT INTO book (title, description, author_id, version) VALUES (?, ?, ?, 0)
+                           RETURNING id, title, description, author_id)
+                SELECT b.id, b.title, b.description, b.author_id, a.name FROM b LEFT JOIN author a ON a.id = b.author_id""")
+                .params(book.title(), book.description(), book.authorId())
                 .query((row, n) -> new Book(row.getLong(1), row.getString(2), row.getString(3),
                         row.getObject(4, Long.class), row.getString(5)))
                 .single();
