@@ -17,9 +17,8 @@ class AuthorQueries {
     }
 
     ListPage<AuthorResponse> page(String nameContains, ListRequest<AuthorResponse> request) {
-        ListQuery<AuthorResponse> query = ListQuery.of(request).whereContains("a.name", "name", nameContains);
-        return ListPage.of(jdbc.sql(query.sql("SELECT a.id, a.name FROM author a")).params(query.parameters())
-                .query((row, n) -> new AuthorResponse(row.getLong("id"), row.getString("name")))
-                .list(), request);
+        return ListQuery.of(request).whereContains("a.name", "name", nameContains)
+                .page(jdbc::sql, "SELECT a.id, a.name FROM author a",
+                        (row, n) -> new AuthorResponse(row.getLong("id"), row.getString("name")));
     }
 }

@@ -59,10 +59,7 @@ class BookQueries {
         if (filter.genreId() != null) {
             query.where("EXISTS (SELECT 1 FROM book_genre f WHERE f.book_id = b.id AND f.genre_id = ?)", filter.genreId());
         }
-        List<BookResponse> books = jdbc.sql(query.sql(SELECT_BOOKS)).params(query.parameters())
-                .query((row, n) -> book(row))
-                .list();
-        return ListPage.of(books, request);
+        return query.page(jdbc::sql, SELECT_BOOKS, (row, n) -> book(row));
     }
 
     private static BookResponse book(ResultSet row) throws SQLException {

@@ -17,9 +17,8 @@ class GenreQueries {
     }
 
     ListPage<GenreResponse> page(String nameContains, ListRequest<GenreResponse> request) {
-        ListQuery<GenreResponse> query = ListQuery.of(request).whereContains("g.name", "name", nameContains);
-        return ListPage.of(jdbc.sql(query.sql("SELECT g.id, g.name FROM genre g")).params(query.parameters())
-                .query((row, n) -> new GenreResponse(row.getLong("id"), row.getString("name")))
-                .list(), request);
+        return ListQuery.of(request).whereContains("g.name", "name", nameContains)
+                .page(jdbc::sql, "SELECT g.id, g.name FROM genre g",
+                        (row, n) -> new GenreResponse(row.getLong("id"), row.getString("name")));
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public record ListPage<T>(List<T> items, String nextCursor) {
 
     /** The page from the rows a {@link ListQuery} fetched: one more than the limit means a next page exists. */
-    public static <T> ListPage<T> of(List<T> fetched, ListRequest<T> request) {
+    static <T> ListPage<T> of(List<T> fetched, ListRequest<T> request) {
         if (fetched.size() <= request.limit()) {
             return new ListPage<>(fetched, null);
         }
