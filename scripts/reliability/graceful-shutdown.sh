@@ -15,9 +15,10 @@ PORT=$(free_port)
 start_app "$PORT"
 
 python3 - "$PORT" "$CLIENTS" "$SECONDS_BEFORE_TERM" "$APP_PID" "$WORK/acknowledged" <<'PY'
-import http.client, json, os, signal, sys, threading, time
+import collections, http.client, json, os, signal, sys, threading, time
 port, clients, before_term, pid, out = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-acknowledged, refused, other, other_bodies = [], [0], {}, []
+# every answer that was not a 201, as (status, the start of its body): counted and shown below
+acknowledged, refused, others = [], [0], []
 lock = threading.Lock()
 stop = threading.Event()
 
@@ -36,9 +37,7 @@ def client(n):
                 if response.status == 201:
                     acknowledged.append(json.loads(payload)["id"])
                 else:
-                    other[response.status] = other.get(response.status, 0) + 1
-                    # What the app said, so that an unexpected status can be explained afterwards.
-                    other_bodies.append(f"{response.status} {payload[:300].decode(errors='replace')}")
+                    others.append((response.status, payload[:300].decode(errors='replace')))
             i += 1
         except (ConnectionError, OSError, http.client.HTTPException):
             with lock:
@@ -71,9 +70,10 @@ for t in threads:
 with open(out, "w") as f:
     f.write("".join(f"{i}\n" for i in acknowledged))
 print(f"graceful-shutdown: {len(acknowledged)} books acknowledged ({before} before SIGTERM), "
-      f"{refused[0]} connections refused or reset after it, other statuses {other}, app stopped {stopped_after:.1f} s after SIGTERM")
-for body in other_bodies[:5]:
-    print(f"graceful-shutdown:   answered {body}")
+      f"{refused[0]} connections refused or reset after it, other statuses {dict(collections.Counter(status for status, _ in others))}, app stopped {stopped_after:.1f} s after SIGTERM")
+# what the app said, so that an unexpected status explains itself
+for status, body in others[:5]:
+    print(f"graceful-shutdown:   answered {status} {body}")
 PY
 
 wait "$APP_PID" 2>/dev/null || true
