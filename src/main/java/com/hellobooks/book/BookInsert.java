@@ -44,7 +44,10 @@ class BookInsert {
         this.jdbc = jdbc;
     }
 
-    /** Call it outside any transaction (BookService.create is {@code Propagation.NEVER}): inside one it would be one more statement of it. */
+    /**
+     * Call it outside any transaction ({@code BookService.create} is {@code Propagation.NEVER},
+     * which checks): inside one it would be one more statement of it, with its COMMIT to come.
+     */
     Tagged<BookResponse> insert(String title, String description, Long authorId) {
         try {
             return jdbc.sql(INSERT_BOOK).params(title, description, authorId)
