@@ -45,8 +45,9 @@ class BookInsert {
     }
 
     /**
-     * Call it outside any transaction ({@code BookService.create} is {@code Propagation.NEVER},
-     * which checks): inside one it would be one more statement of it, with its COMMIT to come.
+     * Outside a transaction this is the whole write, committed by itself. Inside one (a POST with
+     * an Idempotency-Key, see {@code IdempotencyKeyFilter}) it is that transaction's first
+     * statement, committed with the stored answer.
      */
     Tagged<BookResponse> insert(String title, String description, Long authorId) {
         try {

@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The book use cases. Each write is one transaction, on the {@link Book} entity, except POST
- * /books, which is one INSERT in autocommit ({@link BookInsert} says why). Each read is
+ * /books, which is one INSERT in autocommit ({@link BookInsert} says why) unless it joins a
+ * keyed POST's transaction. Each read is
  * one SQL statement in autocommit, through {@link BookQueries}: read-only, and SUPPORTS, so it
  * opens no transaction of its own (no BEGIN, no COMMIT round trip), while the read replica's
  * routing and retry still see it as a read.
@@ -84,8 +85,11 @@ public class BookService {
         return queries.find(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
     }
 
-    /** POST /books: one INSERT in autocommit, its own transaction (see {@link BookInsert}). */
-    @Transactional(propagation = Propagation.NEVER)
+    /**
+     * POST /books: one INSERT in autocommit (see {@link BookInsert}), or one statement of the
+     * transaction that a POST with an Idempotency-Key runs in, which stores its answer too.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<BookResponse> create(BookRequest request) {
         Long authorId = request.authorId() == null ? null : request.authorId().value();
         return insert.insert(request.title(), request.description(), authorId);

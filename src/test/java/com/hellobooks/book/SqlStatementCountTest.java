@@ -82,6 +82,12 @@ class SqlStatementCountTest extends ApiTest {
                 .body("{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + author + "}"), 201)).isEqualTo(1);
         assertThat(SqlRecorder.statements()).singleElement().asString().startsWith("WITH b AS (").contains("INSERT INTO book");
         assertThat(SqlRecorder.commits()).isZero();
+        // with an Idempotency-Key: the same insert and the stored answer, committed together
+        assertThat(statementsFor(http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "k1")
+                .body("{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + author + "}"), 201)).isEqualTo(2);
+        assertThat(SqlRecorder.statements().get(0)).startsWith("WITH b AS (");
+        assertThat(SqlRecorder.statements().get(1)).startsWith("INSERT INTO idempotency_key");
+        assertThat(SqlRecorder.commits()).isEqualTo(1);
         // an unknown author: the same one statement, refused by the foreign key (422, nothing stored)
         assertThat(statementsFor(http.post().uri("/books").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + (author + 1000) + "}"), 422)).isEqualTo(1);

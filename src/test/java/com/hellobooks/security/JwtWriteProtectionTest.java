@@ -217,6 +217,31 @@ class JwtWriteProtectionTest extends ApiTest {
                 .expectBody().jsonPath("$.message").isEqualTo("Cross-origin requests from this origin are not allowed");
     }
 
+    @Test
+    void idempotencyKeysBelongToTheTokensSubject() {
+        String librarian = TestTokens.token(KEY, "librarian", "books:write", Duration.ofMinutes(5));
+        String again = TestTokens.token(KEY, "librarian", "books:write", Duration.ofMinutes(10));
+        String archivist = TestTokens.token(KEY, "archivist", "books:write", Duration.ofMinutes(5));
+
+        String first = postKeyed(librarian, "shared-key");
+        String sameSubject = postKeyed(again, "shared-key");
+        String otherSubject = postKeyed(archivist, "shared-key");
+
+        // the librarian's retry, with a new token, replays; the archivist's key is another key
+        assertThat(sameSubject).isEqualTo(first);
+        assertThat(otherSubject).isNotEqualTo(first);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM book", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT subject FROM idempotency_key ORDER BY subject", String.class))
+                .containsExactly("archivist", "librarian");
+    }
+
+    private String postKeyed(String token, String key) {
+        return http.post().uri("/books").headers(headers -> headers.setBearerAuth(token)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()
+                .expectStatus().isCreated()
+                .returnResult().getResponseHeaders().getLocation().getPath();
+    }
+
     private long createBookWith(String token) {
         String location = http.post().uri("/books").headers(headers -> headers.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON).body(BOOK).exchange()

@@ -28,9 +28,14 @@ final class TestTokens {
 
     /** A signed JWT as an authorization server would issue it; a negative lifetime makes it expired. */
     static String token(RSAKey key, String scope, Duration lifetime) {
+        return token(key, "librarian", scope, lifetime);
+    }
+
+    /** The same, for another subject than the default librarian. */
+    static String token(RSAKey key, String subject, String scope, Duration lifetime) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject("librarian")
+                .subject(subject)
                 // issued before it expires, even for an expired one
                 .issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
                 .expirationTime(Date.from(now.plus(lifetime)))

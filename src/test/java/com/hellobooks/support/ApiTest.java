@@ -35,7 +35,7 @@ public abstract class ApiTest {
     @BeforeEach
     void connectToEmptyDatabase() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        jdbc.execute("TRUNCATE book_genre, book, author, genre RESTART IDENTITY CASCADE");
+        jdbc.execute("TRUNCATE book_genre, book, author, genre, idempotency_key RESTART IDENTITY CASCADE");
     }
 
     protected int port() {

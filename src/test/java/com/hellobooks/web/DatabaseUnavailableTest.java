@@ -56,6 +56,13 @@ class DatabaseUnavailableTest {
         http.post().uri("/authors").contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"n\"}").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().valueEquals("Retry-After", "5");
+        // a keyed POST opens its transaction before the handler: the same 503, as a problem
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "k")
+                .body("{\"title\": \"t\", \"description\": \"d\"}").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.message").isEqualTo("The database is unavailable; try again shortly");
     }
 
     @Test

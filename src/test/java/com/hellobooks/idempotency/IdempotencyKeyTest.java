@@ -1,0 +1,215 @@
+package com.hellobooks.idempotency;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.hellobooks.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** POST with an Idempotency-Key: one write per key, whatever the client sends again. */
+class IdempotencyKeyTest extends ApiTest {
+
+    private static final String BOOK = "{\"title\": \"Ocean Book\", \"description\": \"watr 4evr\"}";
+
+    @Autowired
+    private ExpiredKeyPurge purge;
+
+    private EntityExchangeResult<byte[]> post(String path, String key, String body) {
+        var request = http.post().uri(path).contentType(MediaType.APPLICATION_JSON);
+        if (key != null) {
+            request = request.header("Idempotency-Key", key);
+        }
+        return request.body(body).exchange().expectBody().returnResult();
+    }
+
+    private int books() {
+        return jdbc.queryForObject("SELECT count(*) FROM book", Integer.class);
+    }
+
+    @Test
+    void withoutAKeyEveryPostWritesAsInTheOriginal() {
+        assertThat(post("/books", null, BOOK).getStatus().value()).isEqualTo(201);
+        EntityExchangeResult<byte[]> second = post("/books", null, BOOK);
+
+        assertThat(second.getStatus().value()).isEqualTo(201);
+        assertThat(second.getResponseHeaders().get(StoredResponse.REPLAYED)).isNull();
+        assertThat(books()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_key", Integer.class)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/books", "/authors", "/genres", "/authors/{parent}/books", "/genres/{parent}/books" })
+    void theSameKeyAndRequestReplayTheFirstAnswerByteForByteWithoutASecondWrite(String template) {
+        long parent = template.startsWith("/authors/") ? createAuthor("A") : template.startsWith("/genres/") ? createGenre("G") : 0;
+        String path = template.replace("{parent}", Long.toString(parent));
+        String body = template.equals("/authors") || template.equals("/genres") ? "{\"name\": \"Fantasy\"}" : BOOK;
+        String table = template.equals("/authors") ? "author" : template.equals("/genres") ? "genre" : "book";
+        int before = jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
+
+        EntityExchangeResult<byte[]> first = post(path, "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"", body);
+        EntityExchangeResult<byte[]> replay = post(path, "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"", body);
+
+        assertThat(first.getStatus().value()).isEqualTo(201);
+        assertThat(first.getResponseHeaders().get(StoredResponse.REPLAYED)).isNull();
+        assertThat(replay.getStatus().value()).isEqualTo(201);
+        assertThat(replay.getResponseBody()).isEqualTo(first.getResponseBody());
+        for (String header : List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH)) {
+            assertThat(replay.getResponseHeaders().get(header)).as(header).isNotNull().isEqualTo(first.getResponseHeaders().get(header));
+        }
+        assertThat(replay.getResponseHeaders().getFirst(StoredResponse.REPLAYED)).isEqualTo("true");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aReplayIsTheFirstAnswerEvenAfterTheBookChanged() {
+        long author = createAuthor("Ursula");
+        String body = "{\"title\": \"Earthsea\", \"description\": \"wizards\", \"author_id\": " + author + "}";
+        EntityExchangeResult<byte[]> first = post("/books", "earthsea-1", body);
+        http.delete().uri("/authors/{id}", author).exchange().expectStatus().isNoContent();
+
+        // now the same body names an author that is gone (a 422 if it were run again), yet the answer stands
+        EntityExchangeResult<byte[]> replay = post("/books", "earthsea-1", body);
+
+        assertThat(replay.getStatus().value()).isEqualTo(201);
+        assertThat(replay.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(books()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuotedKeyAndTheSameKeyBareAreOneKey() {
+        post("/books", "\"abc-123\"", BOOK);
+        EntityExchangeResult<byte[]> bare = post("/books", "abc-123", BOOK);
+
+        assertThat(bare.getResponseHeaders().getFirst(StoredResponse.REPLAYED)).isEqualTo("true");
+        assertThat(books()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyOrPathIs422AndWritesNothing() {
+        post("/books", "k1", BOOK);
+
+        EntityExchangeResult<byte[]> otherBody = post("/books", "k1", "{\"title\": \"Other\", \"description\": \"d\"}");
+        EntityExchangeResult<byte[]> otherPath = post("/authors", "k1", "{\"name\": \"Someone\"}");
+
+        for (EntityExchangeResult<byte[]> refused : List.of(otherBody, otherPath)) {
+            assertThat(refused.getStatus().value()).isEqualTo(422);
+            assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getResponseHeaders().getLocation()).isNull();
+            assertThat(refused.getResponseHeaders().getETag()).isNull();
+            assertThat(new String(refused.getResponseBody())).contains("\"message\":\"This Idempotency-Key was already used for another request");
+        }
+        assertThat(books()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM author", Integer.class)).isZero();
+    }
+
+    @Test
+    void aRefusedRequestStoresNothingSoItCanBeCorrectedUnderTheSameKey() {
+        EntityExchangeResult<byte[]> refused = post("/books", "retry-me", "{\"description\": \"no title\"}");
+        assertThat(refused.getStatus().value()).isEqualTo(400);
+        assertThat(new String(refused.getResponseBody())).contains("Invalid request: missing title");
+        assertThat(post("/books", "retry-me", "{\"title\": \"t\", \"description\": \"d\", \"author_id\": 999}").getStatus().value())
+                .isEqualTo(422);
+
+        EntityExchangeResult<byte[]> corrected = post("/books", "retry-me", BOOK);
+
+        assertThat(corrected.getStatus().value()).isEqualTo(201);
+        assertThat(corrected.getResponseHeaders().get(StoredResponse.REPLAYED)).isNull();
+        assertThat(post("/books", "retry-me", BOOK).getResponseHeaders().getFirst(StoredResponse.REPLAYED)).isEqualTo("true");
+        assertThat(books()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "\"\"", "\"unterminated", "\"a\" trailing", "two words", "a,b", "\"tab\tinside\"", "\"bad \\escape\"" })
+    void aMalformedKeyIs400AndWritesNothing(String key) {
+        EntityExchangeResult<byte[]> refused = post("/books", key, BOOK);
+
+        assertThat(refused.getStatus().value()).isEqualTo(400);
+        assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(new String(refused.getResponseBody())).contains("\"message\":\"Invalid Idempotency-Key: ");
+        assertThat(books()).isZero();
+    }
+
+    @Test
+    void aKeyMayHave255CharactersButNot256() {
+        assertThat(post("/books", "k".repeat(255), BOOK).getStatus().value()).isEqualTo(201);
+        assertThat(post("/books", "k".repeat(256), BOOK).getStatus().value()).isEqualTo(400);
+        assertThat(post("/books", "\"" + "k".repeat(256) + "\"", BOOK).getStatus().value()).isEqualTo(400);
+        assertThat(books()).isEqualTo(1);
+    }
+
+    @Test
+    void twoKeyHeadersAre400() {
+        int status = http.post().uri("/books").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "a").header("Idempotency-Key", "b").body(BOOK)
+                .exchange().returnResult().getStatus().value();
+
+        assertThat(status).isEqualTo(400);
+        assertThat(books()).isZero();
+    }
+
+    @Test
+    void twentyConcurrentDuplicatesWriteOneBookAndAllGetItsAnswer() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/books"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "same-for-all")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(BOOK)).build();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return client.send(request, HttpResponse.BodyHandlers.ofString());
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                responses.add(answer.get());
+            }
+
+            assertThat(books()).isEqualTo(1);
+            assertThat(responses).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(201));
+            assertThat(responses.stream().map(HttpResponse::body).distinct()).hasSize(1);
+            assertThat(responses.stream().filter(response -> response.headers().firstValue(StoredResponse.REPLAYED).isPresent()))
+                    .hasSize(19);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anExpiredKeyIsFreeAgainAndThePurgeRemovesIt() {
+        post("/books", "old", BOOK);
+        post("/books", "older", BOOK);
+        post("/books", "fresh", BOOK);
+        jdbc.update("UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE key IN ('old', 'older')");
+
+        EntityExchangeResult<byte[]> again = post("/books", "old", BOOK);
+        assertThat(again.getStatus().value()).isEqualTo(201);
+        assertThat(again.getResponseHeaders().get(StoredResponse.REPLAYED)).isNull();
+        assertThat(books()).isEqualTo(4);
+
+        purge.purge();
+
+        assertThat(jdbc.queryForList("SELECT key FROM idempotency_key ORDER BY key", String.class)).containsExactly("fresh", "old");
+    }
+}
