@@ -30,7 +30,7 @@ DURATION=${DURATION:-15s}
 # shutting down closes its idle connections, and a POST nginx sends down one at that moment
 # is "already sent", so it cannot be retried and the client gets a 502. With a new
 # connection per request, a stopping instance refuses the connect, which nginx retries
-# safely elsewhere. On loopback a connect costs little (see the bench figures in README).
+# safely elsewhere. On loopback a connect costs little (see "Throughput" in docs/scale-out.md).
 UPSTREAM_KEEPALIVE=${UPSTREAM_KEEPALIVE:-0}
 # When nginx sends a request to the next instance (see start_nginx). NEXT_UPSTREAM=off shows
 # that `check` fails when requests keep going to a stopped instance.
