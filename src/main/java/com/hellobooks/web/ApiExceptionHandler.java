@@ -1,6 +1,5 @@
 package com.hellobooks.web;
 
-import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.hellobooks.database.retry.DatabaseFailures;
 import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,26 +151,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
-    /**
-     * A connection that broke mid-transaction surfaces as whatever failed last, often the
-     * rollback ("Unable to rollback against JDBC Connection"), sometimes with only the pool's
-     * "Connection is closed" below it; otherwise the cause chain holds an SQL state of class 08
-     * (connection exception) or a socket error.
-     */
-    private static boolean lostTheDatabase(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            // a transaction that can no longer be rolled back has lost its connection
-            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
-                    || cause instanceof java.net.SocketException || cause instanceof org.hibernate.TransactionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A constraint the database enforces and the request broke, e.g. a row deleted by someone else meanwhile. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> handleConflict(DataIntegrityViolationException ex, WebRequest request) {
@@ -183,7 +163,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Anything else is our bug: log it with the correlation id the client also gets, and say nothing more. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-        if (lostTheDatabase(ex)) {
+        if (DatabaseFailures.databaseUnavailable(ex)) {
             return handleDatabaseUnavailable(ex, request);
         }
         String correlationId = CorrelationIdFilter.currentId();

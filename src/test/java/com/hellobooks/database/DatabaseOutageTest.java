@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The database goes away under a running app and comes back: meanwhile requests get 503 with
- * Retry-After and readiness is DOWN; afterwards the app answers again within 5 s, without a
- * restart, and every write acknowledged before or after is there.
+ * The database goes away under a running app and comes back. A request that arrives meanwhile
+ * goes on trying for the retry budget (4 s here, 8 s by default): an outage shorter than that
+ * costs the client time, not an error. A longer one gets 503 with Retry-After and readiness is
+ * DOWN; afterwards the app answers again within 5 s, without a restart, and every write
+ * acknowledged before or after is there.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hellobooks.datasource.retry-budget=4s")
 class DatabaseOutageTest {
 
     private static final Path DATA = Path.of("target/outage-postgres");
@@ -89,6 +93,29 @@ class DatabaseOutageTest {
         }
         // the 503'd POST wrote nothing
         http.get().uri("/books?title=lost").exchange().expectBody().json("[]");
+    }
+
+    @Test
+    void requestsDuringAnOutageShorterThanTheRetryBudgetWaitAndSucceed() throws Exception {
+        create("before the blip");
+        server.close();
+        CompletableFuture<Void> back = CompletableFuture.runAsync(() -> server = EmbeddedPostgresServer.start(database),
+                CompletableFuture.delayedExecutor(700, TimeUnit.MILLISECONDS));
+
+        long started = System.nanoTime();
+        CompletableFuture<String> keyless = CompletableFuture.supplyAsync(() -> create("during the blip"));
+        CompletableFuture<Integer> keyed = CompletableFuture.supplyAsync(() -> http.post().uri("/authors")
+                .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "blip").body("{\"name\": \"during the blip\"}")
+                .exchange().returnResult().getStatus().value());
+        CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> http.get().uri("/books").exchange().returnResult().getStatus().value());
+
+        String book = keyless.get(10, TimeUnit.SECONDS);
+        assertThat(keyed.get(10, TimeUnit.SECONDS)).isEqualTo(201);
+        assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+        back.join();
+        assertThat((System.nanoTime() - started) / 1_000_000).as("ms until all three answered").isGreaterThanOrEqualTo(500);
+        http.get().uri(book).exchange().expectStatus().isOk();
+        http.get().uri("/authors?name=blip").exchange().expectBody().jsonPath("$.length()").isEqualTo(1);
     }
 
     private String create(String title) {

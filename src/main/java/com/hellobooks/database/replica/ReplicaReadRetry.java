@@ -1,12 +1,11 @@
 package com.hellobooks.database.replica;
 
-import java.net.SocketException;
-import java.sql.SQLException;
 import java.util.function.Supplier;
+
+import com.hellobooks.database.retry.DatabaseFailures;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
-import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.ProxyMethodInvocation;
@@ -48,7 +47,7 @@ final class ReplicaReadRetry implements MethodInterceptor {
             return invocation.proceed();
         }
         catch (RuntimeException e) {
-            if (!brokenConnection(e)) {
+            if (!DatabaseFailures.sessionLost(e)) {
                 throw e;
             }
             FallbackDataSource fallback = replica.get();
@@ -59,23 +58,5 @@ final class ReplicaReadRetry implements MethodInterceptor {
             fallback.skipReplica(e.getMessage());
             return again.proceed();
         }
-    }
-
-    /**
-     * The session is gone: an SQL state of class 08 (connection exception) or 57P
-     * (operator intervention: the server is shutting down, or ended the session), a socket
-     * error, or Hibernate's word for either.
-     */
-    static boolean brokenConnection(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JDBCConnectionException || cause instanceof SocketException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

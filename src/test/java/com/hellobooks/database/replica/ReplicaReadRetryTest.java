@@ -86,14 +86,6 @@ class ReplicaReadRetryTest {
         assertThat(calls).hasValue(1);
     }
 
-    @Test
-    void brokenConnectionsAreTheSessionEndingNotTheQueryFailing() {
-        assertThat(ReplicaReadRetry.brokenConnection(new SQLException("I/O error", "08006"))).isTrue();
-        assertThat(ReplicaReadRetry.brokenConnection(new RuntimeException(new SQLException("shutting down", "57P01")))).isTrue();
-        assertThat(ReplicaReadRetry.brokenConnection(new SQLException("syntax error", "42601"))).isFalse();
-        assertThat(ReplicaReadRetry.brokenConnection(new SQLException("canceled", "57014"))).isFalse();
-    }
-
     private Reads retried(Reads target) {
         ProxyFactory factory = new ProxyFactory(target);
         factory.addAdvice(new ReplicaReadRetry(() -> routing));
