@@ -254,6 +254,7 @@ SQL
 reset_main() {
     psql_db >/dev/null <<SQL
 DELETE FROM book WHERE id > $BOOKS;
+TRUNCATE idempotency_key;
 UPDATE book SET (title, description, author_id, version) = (s.title, s.description, s.author_id, 0)
 FROM (SELECT i AS id, 'Book ' || substr(md5(i::text), 1, 16) AS title,
              'Seeded book number ' || i || '. Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.' AS description,
@@ -356,7 +357,7 @@ wrk_once() {
 scenario() {
     local name=$1 duration=$DURATION writes=false
     [[ $name != mixed ]] || duration=$MIXED_DURATION
-    [[ $name != mixed && $name != post-book && $name != put-if-match ]] || writes=true
+    [[ $name != mixed && $name != post-book* && $name != put-if-match ]] || writes=true
     say "wrk  $name ($WARMUP warm-up, then $duration)"
     wrk_once "$name-warmup" "$WARMUP" "${@:2}"
     ! $writes || reset_main
@@ -418,7 +419,7 @@ pgbench_writes() { [[ $1 == *insert* || $1 == *update* || $1 == mixed* ]]; }
 paired() {
     local name=$1 script=$2 r secs spec ceiling writes=false
     shift 2
-    [[ $name != post-book && $name != put-if-match ]] || writes=true
+    [[ $name != post-book* && $name != put-if-match ]] || writes=true
     secs=$(($(to_seconds "$DURATION") / ROUNDS))
     ((secs >= 1)) || secs=1
     say "wrk  $name, with pgbench ${*%%=*} ($WARMUP warm-up, then turns: $ROUNDS x ${secs}s)"
@@ -571,6 +572,8 @@ paired get-book get-book.lua select-book=select-book.sql select-book-as-app=sele
 paired author-books author-books.lua author-books-as-app=author-books-as-app.sql
 paired first-page list-page.lua first-page-as-app=first-page-as-app.sql
 paired post-book post-book.lua insert-book=insert-book.sql insert-book-as-app=insert-book-as-app.sql
+# The same POST with a new Idempotency-Key each: what storing the answer costs.
+paired post-book-keyed post-book-keyed.lua
 paired put-if-match put-if-match.lua update-book-as-app=update-book-as-app.sql
 
 # The mixed run stays one run of MIXED_DURATION (the RSS is read right after it), with its
@@ -661,6 +664,7 @@ pg_row() { # NAME LABEL
 
 get_ok() { ge "${RPS[get-book]}" "$(awk -v t="${TPS[select-book]}" 'BEGIN { print t / 4 }')" && lt "${P99[get-book]}" 20000; }
 post_ok() { ge "${RPS[post-book]}" "$(awk -v t="${TPS[insert-book]}" 'BEGIN { print t / 4 }')"; }
+keyed_ok() { ge "${RPS[post-book-keyed]}" "$(awk -v t="${RPS[post-book]}" 'BEGIN { print t * 0.8 }')"; }
 small_x=$(ratio "${P50[first-page-deep]}" "${P50[first-page-small]}")
 deep_x=$(ratio "${P50[deep-page]}" "${P50[first-page-deep]}")
 deep_title_x=$(ratio "${P50[deep-page-title]}" "${P50[first-page-title-deep]}")
@@ -700,6 +704,7 @@ $(row get-book "GET /books/{id}" select-book "≥ 25% of select-book, p99 < 20 m
 $(row author-books "GET /authors/{id}/books (80 books)" author-books-as-app "—" "")
 $(row first-page "GET /books?limit=100, $books_k books" first-page-as-app "—" "")
 $(row post-book "POST /books" insert-book "≥ 25% of insert-book" "$(yes_no post_ok)")
+$(row post-book-keyed "POST /books, Idempotency-Key" "" "≥ 80% of POST /books ($(pct "${RPS[post-book-keyed]}" "${RPS[post-book]}"))" "$(yes_no keyed_ok)")
 $(row put-if-match "PUT /books/{id}, If-Match" update-book-as-app "—" "")
 $(row mixed "mixed 80/20, ${MIXED_DURATION}" mixed-as-app "—" "")
 $(row first-page-small "first page, $small_k books" "" "baseline" "")

@@ -7,9 +7,12 @@
 3. Mixed load (POST, GET, GET + PUT with If-Match) from several threads; one instance gets
    SIGTERM, a later one SIGKILL; failed requests are counted per phase, and after each stop
    only those within a second of the signal may fail (until nginx notices).
-Writes the ids of every 201 to --out; the shell script checks them in the database.
+4. Every POST of the load carries an Idempotency-Key; each one that failed at the client is
+   sent again with its key afterwards, as a client that never learnt its outcome would.
+Writes the ids of every 201 to --out and the titles of the POSTs sent again to --failed-posts;
+the shell script checks them in the database: each stored once.
 """
-import argparse, collections, http.client, json, os, random, signal, sys, threading, time
+import argparse, collections, http.client, json, os, random, signal, sys, threading, time, uuid
 from urllib.parse import urlparse
 
 import api_client
@@ -100,7 +103,7 @@ phase = ["all up"]
 stats = collections.defaultdict(collections.Counter)  # phase -> outcome -> count
 upstreams = collections.defaultdict(collections.Counter)
 failures = []
-failed_post_titles = []
+failed_posts = []  # (title, key) of each POST that got no 201
 signal_at = [None]  # when the current phase's signal was sent
 started = time.time()
 
@@ -127,13 +130,15 @@ def worker(n):
             if roll < 0.5 or not mine:
                 what = "POST /books"
                 title = f"w{n}-{i}"
+                key = str(uuid.uuid4())
                 try:
-                    status, response, payload = call(c, "POST", "/books", {"title": title, "description": "load"})
+                    status, response, payload = call(c, "POST", "/books", {"title": title, "description": "load"},
+                                                     {"Idempotency-Key": key})
                 except (OSError, http.client.HTTPException):
-                    failed_post_titles.append(title)
+                    failed_posts.append((title, key))
                     raise
                 if status != 201:
-                    failed_post_titles.append(title)
+                    failed_posts.append((title, key))
                 if status == 201:
                     book = json.loads(payload)["id"]
                     mine.append(book)
@@ -176,8 +181,35 @@ stop.set()
 for t in workers:
     t.join()
 
+# --- 4. The failed POSTs sent again with their keys ---------------------------------------
+replayed = written = 0
+unresolved = []
+c = connect()
+for title, key in failed_posts:
+    for attempt in range(5):
+        try:
+            status, response, payload = call(c, "POST", "/books", {"title": title, "description": "load"}, {"Idempotency-Key": key})
+        except (OSError, http.client.HTTPException):
+            c.close()
+            c = connect()
+            time.sleep(0.5)
+            continue
+        if status == 201:
+            acknowledged.append(json.loads(payload)["id"])
+            if response.getheader("Idempotent-Replayed") == "true":
+                replayed += 1
+            else:
+                written += 1
+            break
+        time.sleep(float(response.getheader("Retry-After") or 0.5))
+    else:
+        unresolved.append(title)
+print(f"retry: {len(failed_posts)} POSTs failed at the client and were sent again with their key: "
+      f"{replayed} had been committed (replayed), {written} written by the retry, {len(unresolved)} still unanswered")
+check("every POST sent again with its key got a 201", not unresolved, ", ".join(unresolved[:5]))
+
 with open(args.failed_posts, "w") as f:
-    f.write("".join(f"{t}\n" for t in failed_post_titles))
+    f.write("".join(f"{title}\n" for title, _ in failed_posts))
 with open(args.out, "w") as f:
     f.write("".join(f"{i}\n" for i in acknowledged))
 print(f"load: {args.threads} threads, {args.phase_seconds:.0f} s per phase, {len(acknowledged)} books acknowledged, "

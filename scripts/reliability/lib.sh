@@ -41,19 +41,25 @@ free_port() {
 
 # start_app PORT [extra args...]: starts the jar on a fresh database and waits for /books.
 start_app() {
+    createdb "${PG_ARGS[@]}" "$DB"
+    launch_app "$@"
+}
+
+# launch_app PORT [extra args...]: starts the jar again on the same database (after a kill).
+launch_app() {
     local port=$1
     shift
-    createdb "${PG_ARGS[@]}" "$DB"
     (cd "$WORK" && exec env SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" \
         SPRING_DATASOURCE_USERNAME="$PG_USER" "$JAVA" ${JAVA_OPTS:-} -jar "$(jar)" \
-        --server.port="$port" --server.address=127.0.0.1 "$@") >"$WORK/app.log" 2>&1 &
+        --server.port="$port" --server.address=127.0.0.1 "$@") >>"$WORK/app.log" 2>&1 &
     APP_PID=$!
-    for _ in $(seq 1 60); do
+    # about 8 s on an idle machine; the limit is for a busy one, not for a hung app
+    for _ in $(seq 1 180); do
         curl -sf -o /dev/null "http://127.0.0.1:$port/books" && return 0
         kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$WORK/app.log"; echo "the app died at startup" >&2; return 1; }
         sleep 1
     done
-    echo "the app did not answer within 60 s" >&2
+    echo "the app did not answer within 180 s" >&2
     return 1
 }
 
