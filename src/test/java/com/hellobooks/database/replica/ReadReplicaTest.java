@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.hellobooks.support.ServerSql;
 import com.hellobooks.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -70,13 +71,13 @@ class ReadReplicaTest {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
         admin("ALTER DATABASE " + REPLICA + " ALLOW_CONNECTIONS true");
         for (String database : new String[] { PRIMARY, REPLICA }) {
-            sql(database, "TRUNCATE book_genre, book, author, genre RESTART IDENTITY CASCADE");
+            ServerSql.execute(database, "TRUNCATE book_genre, book, author, genre RESTART IDENTITY CASCADE");
         }
     }
 
     @Test
     void readsComeFromTheReplicaAndWritesGoToThePrimary() throws SQLException {
-        sql(REPLICA, "INSERT INTO book (title, description) VALUES ('Only on the replica', 'r')");
+        ServerSql.execute(REPLICA, "INSERT INTO book (title, description) VALUES ('Only on the replica', 'r')");
 
         // Eventually, not at once: after the other test's outage the replica pool reconnects
         // in the background, and reads use the primary until then.
@@ -85,13 +86,13 @@ class ReadReplicaTest {
 
         http.post().uri("/books").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"title\": \"Written\", \"description\": \"w\"}").exchange().expectStatus().isCreated();
-        assertThat(count(PRIMARY, "SELECT count(*) FROM book WHERE title = 'Written'")).isEqualTo(1);
-        assertThat(count(REPLICA, "SELECT count(*) FROM book WHERE title = 'Written'")).isZero();
+        assertThat(ServerSql.count(PRIMARY, "SELECT count(*) FROM book WHERE title = 'Written'")).isEqualTo(1);
+        assertThat(ServerSql.count(REPLICA, "SELECT count(*) FROM book WHERE title = 'Written'")).isZero();
     }
 
     @Test
     void readsFallBackToThePrimaryWhileTheReplicaIsDown() throws SQLException {
-        sql(PRIMARY, "INSERT INTO book (title, description) VALUES ('On the primary', 'p')");
+        ServerSql.execute(PRIMARY, "INSERT INTO book (title, description) VALUES ('On the primary', 'p')");
         admin("ALTER DATABASE " + REPLICA + " ALLOW_CONNECTIONS false",
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + REPLICA + "'");
 
@@ -104,8 +105,8 @@ class ReadReplicaTest {
 
     @Test
     void aReadWhoseReplicaSessionIsEndedIsReadAgainFromThePrimary() throws Exception {
-        sql(PRIMARY, "INSERT INTO book (title, description) VALUES ('On the primary', 'p')");
-        sql(REPLICA, "INSERT INTO book (title, description) VALUES ('Only on the replica', 'r')");
+        ServerSql.execute(PRIMARY, "INSERT INTO book (title, description) VALUES ('On the primary', 'p')");
+        ServerSql.execute(REPLICA, "INSERT INTO book (title, description) VALUES ('Only on the replica', 'r')");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> http.get().uri("/books/1").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.title").isEqualTo("Only on the replica"));
 
@@ -118,7 +119,7 @@ class ReadReplicaTest {
             CompletableFuture<Void> read = CompletableFuture.runAsync(() -> http.get().uri("/books/1").exchange()
                     .expectStatus().isOk().expectBody().jsonPath("$.title").isEqualTo("On the primary"));
             String waiting = "FROM pg_stat_activity WHERE datname = '" + REPLICA + "' AND wait_event_type = 'Lock'";
-            await().atMost(Duration.ofSeconds(10)).until(() -> count("postgres", "SELECT count(*) " + waiting) == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ServerSql.count("postgres", "SELECT count(*) " + waiting) == 1);
             admin("SELECT pg_terminate_backend(pid) " + waiting);
             read.get(20, TimeUnit.SECONDS);
             locker.rollback();
@@ -126,24 +127,6 @@ class ReadReplicaTest {
     }
 
     private static void admin(String... statements) throws SQLException {
-        sql("postgres", statements);
-    }
-
-    private static void sql(String database, String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(TestDatabase.serverUrl(database).orElseThrow(), "postgres", null);
-                Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    private static long count(String database, String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(TestDatabase.serverUrl(database).orElseThrow(), "postgres", null);
-                Statement statement = connection.createStatement();
-                var result = statement.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
-        }
+        ServerSql.execute("postgres", statements);
     }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.hellobooks.support.ServerSql;
 import com.hellobooks.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +41,7 @@ class ReadOnlyPrimaryTest {
     static void database(DynamicPropertyRegistry registry) throws SQLException {
         String url = TestDatabase.serverUrl(DATABASE).orElse(null);
         assumeTrue(url != null, "needs a test server it can create databases on (not Testcontainers)");
-        sql("postgres", "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)", "CREATE DATABASE " + DATABASE);
+        ServerSql.execute("postgres", "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)", "CREATE DATABASE " + DATABASE);
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
     }
@@ -51,7 +49,7 @@ class ReadOnlyPrimaryTest {
     @AfterAll
     static void dropDatabase() throws SQLException {
         if (TestDatabase.serverUrl(DATABASE).isPresent()) {
-            sql("postgres", "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            ServerSql.execute("postgres", "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
         }
     }
 
@@ -63,14 +61,14 @@ class ReadOnlyPrimaryTest {
     @Test
     void writesDuringASwitchoverWaitForTheWritableServerAndSucceed() throws SQLException {
         // The "switchover": new sessions are read-only, and the current ones end.
-        sql("postgres", "ALTER DATABASE " + DATABASE + " SET default_transaction_read_only = on",
+        ServerSql.execute("postgres", "ALTER DATABASE " + DATABASE + " SET default_transaction_read_only = on",
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + DATABASE + "'");
         // Reads go on; the pool now holds read-only connections.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> http.get().uri("/books").exchange().expectStatus().isOk());
         // A second later the database takes writes again (new sessions only, as a new primary would).
         CompletableFuture<Void> writable = CompletableFuture.runAsync(() -> {
             try {
-                sql("postgres", "ALTER DATABASE " + DATABASE + " SET default_transaction_read_only = off");
+                ServerSql.execute("postgres", "ALTER DATABASE " + DATABASE + " SET default_transaction_read_only = off");
             } catch (SQLException ex) {
                 throw new IllegalStateException(ex);
             }
@@ -90,26 +88,8 @@ class ReadOnlyPrimaryTest {
 
         // the first write waited for the writable server, well within the retry budget
         assertThat(waitedMs).isBetween(500L, 8_000L);
-        assertThat(count("SELECT count(*) FROM book WHERE title = 'during'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM author WHERE name = 'during'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM genre WHERE name = 'during'")).isEqualTo(1);
-    }
-
-    private static void sql(String database, String... statements) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(TestDatabase.serverUrl(database).orElseThrow(), "postgres", null);
-                Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    private static long count(String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(TestDatabase.serverUrl(DATABASE).orElseThrow(), "postgres", null);
-                Statement statement = connection.createStatement();
-                var result = statement.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
-        }
+        assertThat(ServerSql.count(DATABASE, "SELECT count(*) FROM book WHERE title = 'during'")).isEqualTo(1);
+        assertThat(ServerSql.count(DATABASE, "SELECT count(*) FROM author WHERE name = 'during'")).isEqualTo(1);
+        assertThat(ServerSql.count(DATABASE, "SELECT count(*) FROM genre WHERE name = 'during'")).isEqualTo(1);
     }
 }
