@@ -1,10 +1,15 @@
 package com.hellobooks.web;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import com.hellobooks.support.ApiTest;
 import org.junit.jupiter.api.Test;
@@ -256,12 +261,53 @@ class ErrorContractTest extends ApiTest {
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 
+    /**
+     * java.net.URI refuses a broken percent-escape, so these go out as raw bytes, the way curl
+     * or a proxy passes them on. Tomcat decodes the query only when a parameter is asked for.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "/books?title=%zz", "/books?cursor=%%%x", "/authors?name=%zz", "/genres?name=%zz",
+            "/books?limit=1&description=%e", "/authors/1/books?sort=%zz" })
+    void aMalformedPercentEscapeInTheQueryIsA400Problem(String target) throws Exception {
+        RawResponse response = rawGet(target);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        String requestId = response.header("X-Request-Id");
+        assertThat(requestId).isNotBlank();
+        assertThat(response.body())
+                .contains("\"message\":\"Malformed query string: not valid percent-encoding\"")
+                .contains("\"correlation_id\":\"" + requestId + "\"")
+                .doesNotContain("%zz", "Tomcat", "Exception");
+    }
+
     @Test
     void headersOverTheServersLimitAreA400Problem() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/books"))
                 .header("X-Padding", "p".repeat(20_000)).GET());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+    }
+
+    /** A GET whose target is sent exactly as given, over HTTP/1.0 so the body is not chunked. */
+    private RawResponse rawGet(String target) throws Exception {
+        try (Socket socket = new Socket("localhost", port())) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.0\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = response.indexOf("\r\n\r\n");
+            String[] head = response.substring(0, end).split("\r\n");
+            Map<String, String> headers = new HashMap<>();
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
+            }
+            return new RawResponse(Integer.parseInt(head[0].split(" ")[1]), headers, response.substring(end + 4));
+        }
+    }
+
+    private record RawResponse(int status, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
