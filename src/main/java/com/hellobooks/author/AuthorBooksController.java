@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The nested routes /authors/{id}/books: an author's books, and a new book by that author. */
 @RestController
-@RequestMapping("/authors/{id}/books")
+// Successes are application/json only: an Accept that does not allow it (YAML, which a converter
+// springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
+@RequestMapping(path = "/authors/{id}/books", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuthorBooksController {
 
     private final BookService books;

@@ -31,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
 @RestController
-@RequestMapping("/authors")
+// Successes are application/json only: an Accept that does not allow it (YAML, which a converter
+// springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
+@RequestMapping(path = "/authors", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuthorController {
 
     private final AuthorService authors;

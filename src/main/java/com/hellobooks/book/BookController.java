@@ -31,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
 @RestController
-@RequestMapping("/books")
+// Successes are application/json only: an Accept that does not allow it (YAML, which a converter
+// springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
+@RequestMapping(path = "/books", produces = MediaType.APPLICATION_JSON_VALUE)
 class BookController {
 
     private final BookService books;

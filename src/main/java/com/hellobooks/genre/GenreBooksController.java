@@ -32,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
  * putting an existing book in the genre or taking it out (both idempotent).
  */
 @RestController
-@RequestMapping("/genres/{id}/books")
+// Successes are application/json only: an Accept that does not allow it (YAML, which a converter
+// springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
+@RequestMapping(path = "/genres/{id}/books", produces = MediaType.APPLICATION_JSON_VALUE)
 class GenreBooksController {
 
     private final BookService books;

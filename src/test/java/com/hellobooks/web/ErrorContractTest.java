@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -187,6 +188,40 @@ class ErrorContractTest extends ApiTest {
                 .expectStatus().isEqualTo(405)
                 .expectHeader().value("Allow", allow -> assertThat(allow).contains("GET", "POST"));
         http.delete().uri("/authors/1/books").exchange().expectStatus().isEqualTo(405);
+    }
+
+    /** The contract's "Content negotiation": a success is application/json, whatever else the Accept lists. */
+    @ParameterizedTest
+    @ValueSource(strings = { "*/*", "application/*", "application/json", "application/json;q=0.5, application/yaml",
+            "text/html, */*;q=0.1" })
+    void aSuccessIsJsonForEveryAcceptThatAllowsJson(String accept) {
+        long book = createBook("t", "d");
+        http.get().uri("/books/{id}", book).header("Accept", accept).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON);
+        http.get().uri("/authors").header("Accept", accept).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON);
+        http.post().uri("/genres").contentType(MediaType.APPLICATION_JSON).header("Accept", accept).body("{\"name\": \"g\"}").exchange()
+                .expectStatus().isCreated()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON);
+    }
+
+    /** YAML (a converter springdoc brings along), XML, or a JSON type that is not application/json: 406. */
+    @ParameterizedTest
+    @ValueSource(strings = { "application/yaml", "application/xml", "application/problem+json", "application/vnd.foo+json", "text/html" })
+    void anAcceptThatAllowsNoJsonSuccessIsA406Problem(String accept) {
+        long book = createBook("t", "d");
+        for (var request : List.of(http.get().uri("/books/{id}", book), http.get().uri("/books"),
+                http.post().uri("/authors").contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"a\"}"))) {
+            String requestId = request.header("Accept", accept).exchange()
+                    .expectStatus().isEqualTo(406)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(406)
+                    .returnResult().getResponseHeaders().getFirst("X-Request-Id");
+            assertThat(requestId).isNotBlank();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM author", Long.class)).isZero();
     }
 
     @ParameterizedTest
