@@ -319,8 +319,23 @@ class ErrorContractTest extends ApiTest {
     void headersOverTheServersLimitAreA400Problem() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/books"))
                 .header("X-Padding", "p".repeat(20_000)).GET());
+        assertThatItIsA400ProblemWithItsOwnId(response);
+    }
+
+    /** The request line counts against the same 8 KB limit; Tomcat refuses it before any filter runs. */
+    @Test
+    void aQueryStringOverTheServersLimitIsA400ProblemWithACorrelationId() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port() + "/books?title=" + "x".repeat(9_000))).GET());
+        assertThatItIsA400ProblemWithItsOwnId(response);
+    }
+
+    private static void assertThatItIsA400ProblemWithItsOwnId(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+        String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
+        assertThat(requestId).as("X-Request-Id").isNotBlank();
+        assertThat(response.body()).contains("\"status\":400", "\"message\":\"Bad Request\"", "\"correlation_id\":\"" + requestId + "\"");
     }
 
     /** A GET whose target is sent exactly as given, over HTTP/1.0 so the body is not chunked. */
