@@ -13,6 +13,7 @@ import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,13 +28,30 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The nested routes /authors/{id}/books: an author's books, and a new book by that author. */
 @RestController
-@RequestMapping("/authors/{id}/books")
+// Successes are application/json only: an Accept that does not allow it (YAML, which a converter
+// springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
+@RequestMapping(path = "/authors/{id}/books", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuthorBooksController {
 
     private final BookService books;
+    private final AuthorService authors;
 
-    AuthorBooksController(BookService books) {
+    AuthorBooksController(BookService books, AuthorService authors) {
         this.books = books;
+        this.authors = authors;
+    }
+
+    /**
+     * The original checks the path's author before it reads the body (validate_model comes
+     * first), so a bad or missing author is its 400 or 404 whatever the body holds. Spring runs
+     * this before it binds the handler's arguments, the body among them. A GET needs no such
+     * check: its list statement tells a missing author apart itself.
+     */
+    @ModelAttribute
+    void pathBeforeBody(@PathVariable String id, HttpMethod method) {
+        if (HttpMethod.POST.equals(method)) {
+            authors.requireExists(PathIds.parse("Author", id));
+        }
     }
 
     @GetMapping

@@ -28,10 +28,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.node.ObjectNode;
 
 @RestController
-@RequestMapping("/authors")
+// Successes are application/json only: an Accept that does not allow it (YAML, which a converter
+// springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
+@RequestMapping(path = "/authors", produces = MediaType.APPLICATION_JSON_VALUE)
 class AuthorController {
 
     private final AuthorService authors;
@@ -53,8 +56,8 @@ class AuthorController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<AuthorResponse> get(@PathVariable String id) {
-        return Responses.ok(authors.get(PathIds.parse("Author", id)));
+    ResponseEntity<AuthorResponse> get(@PathVariable String id, WebRequest request) {
+        return Responses.ok(request, authors.get(PathIds.parse("Author", id)));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

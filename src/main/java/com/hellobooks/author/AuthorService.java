@@ -39,6 +39,17 @@ public class AuthorService {
         return queries.page(nameContains, page);
     }
 
+    /**
+     * The 404 of a missing author, before a nested POST reads its body. Not read-only, so it
+     * asks the primary, which the write that follows goes to (a replica may not have the author yet).
+     */
+    @Transactional
+    public void requireExists(long id) {
+        if (!authors.existsById(id)) {
+            throw new ResourceNotFoundException("Author", id);
+        }
+    }
+
     @Transactional(readOnly = true)
     public Tagged<AuthorResponse> get(long id) {
         return tagged(find(id));

@@ -28,10 +28,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.node.ObjectNode;
 
 @RestController
-@RequestMapping("/books")
+// Successes are application/json only: an Accept that does not allow it (YAML, which a converter
+// springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
+@RequestMapping(path = "/books", produces = MediaType.APPLICATION_JSON_VALUE)
 class BookController {
 
     private final BookService books;
@@ -57,8 +60,8 @@ class BookController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<BookResponse> get(@PathVariable String id) {
-        return Responses.ok(books.get(PathIds.parse("Book", id)));
+    ResponseEntity<BookResponse> get(@PathVariable String id, WebRequest request) {
+        return Responses.ok(request, books.get(PathIds.parse("Book", id)));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

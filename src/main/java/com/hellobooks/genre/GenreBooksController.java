@@ -13,6 +13,7 @@ import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
  * putting an existing book in the genre or taking it out (both idempotent).
  */
 @RestController
-@RequestMapping("/genres/{id}/books")
+// Successes are application/json only: an Accept that does not allow it (YAML, which a converter
+// springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
+@RequestMapping(path = "/genres/{id}/books", produces = MediaType.APPLICATION_JSON_VALUE)
 class GenreBooksController {
 
     private final BookService books;
@@ -41,6 +44,19 @@ class GenreBooksController {
     GenreBooksController(BookService books, GenreService genres) {
         this.books = books;
         this.genres = genres;
+    }
+
+    /**
+     * The original checks the path's genre before it reads the body (validate_model comes
+     * first), so a bad or missing genre is its 400 or 404 whatever the body holds. Spring runs
+     * this before it binds the handler's arguments, the body among them. A GET needs no such
+     * check: its list statement tells a missing genre apart itself.
+     */
+    @ModelAttribute
+    void pathBeforeBody(@PathVariable String id, HttpMethod method) {
+        if (HttpMethod.POST.equals(method)) {
+            genres.requireExists(PathIds.parse("Genre", id));
+        }
     }
 
     @GetMapping

@@ -28,10 +28,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import tools.jackson.databind.node.ObjectNode;
 
 @RestController
-@RequestMapping("/genres")
+// Successes are application/json only: an Accept that does not allow it (YAML, which a converter
+// springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
+@RequestMapping(path = "/genres", produces = MediaType.APPLICATION_JSON_VALUE)
 class GenreController {
 
     private final GenreService genres;
@@ -53,8 +56,8 @@ class GenreController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<GenreResponse> get(@PathVariable String id) {
-        return Responses.ok(genres.get(PathIds.parse("Genre", id)));
+    ResponseEntity<GenreResponse> get(@PathVariable String id, WebRequest request) {
+        return Responses.ok(request, genres.get(PathIds.parse("Genre", id)));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -43,6 +43,17 @@ public class GenreService {
         return queries.page(nameContains, page);
     }
 
+    /**
+     * The 404 of a missing genre, before a nested POST reads its body. Not read-only, so it
+     * asks the primary, which the write that follows goes to (a replica may not have the genre yet).
+     */
+    @Transactional
+    public void requireExists(long id) {
+        if (!genres.existsById(id)) {
+            throw new ResourceNotFoundException("Genre", id);
+        }
+    }
+
     @Transactional(readOnly = true)
     public Tagged<GenreResponse> get(long id) {
         return tagged(find(id));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.hellobooks.database.retry.DatabaseFailures;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,6 +138,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             message = "Malformed request body: not valid JSON";
         }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+    }
+
+    /**
+     * Tomcat decodes the query string when a parameter is first asked for, so a broken
+     * percent-escape ({@code ?title=%zz}) surfaces during argument binding, as its exception and
+     * with the status it means (400). Its message quotes the request, so the answer is a fixed text.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleUnreadableParameters(InvalidParameterException ex, WebRequest request) {
+        HttpStatus status = HttpStatus.resolve(ex.getErrorCode());
+        if (status == null || !status.is4xxClientError()) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        // Decoding failures carry their cause; Tomcat's other refusal here is too many parameters.
+        String detail = status != HttpStatus.BAD_REQUEST ? status.getReasonPhrase()
+                : ex.getCause() != null ? "Malformed query string: not valid percent-encoding"
+                : "Invalid request: the query parameters could not be read";
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, detail), new HttpHeaders(), status, request);
     }
 
     /** The database is down or out of connections: the client may retry, and should be told when. */

@@ -32,15 +32,20 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         return MDC.get(MDC_KEY);
     }
 
+    /** The id already sent for this request, else the caller's own if it is a plain token, else a new one. */
+    static String idFor(String sent, String given) {
+        if (sent != null) {
+            return sent;
+        }
+        return given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // An error dispatch (sendError, then /error) comes after the request's own pass has ended:
         // keep the id that pass already sent, so header, body and log lines agree.
-        String sent = response.getHeader(HEADER);
-        String given = request.getHeader(HEADER);
-        String id = sent != null ? sent
-                : given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = idFor(response.getHeader(HEADER), request.getHeader(HEADER));
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
         try {

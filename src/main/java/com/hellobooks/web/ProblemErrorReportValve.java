@@ -8,6 +8,8 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -18,6 +20,8 @@ import org.springframework.http.HttpStatus;
  */
 // Public with a no-argument constructor: Tomcat creates it from its class name.
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorReportValve.class);
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -32,10 +36,16 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String reason = known != null ? known.getReasonPhrase() : "Error";
+        // No filter ran (CorrelationIdFilter among them), so the id is given here; a caller's own
+        // plain-token id is kept, as the filter would.
+        String correlationId = CorrelationIdFilter.idFor(response.getHeader(CorrelationIdFilter.HEADER),
+                request.getHeader(CorrelationIdFilter.HEADER));
         // Only fixed texts go into the body: nothing of the rejected request is echoed back.
         String body = "{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" + status
-                + ",\"detail\":\"" + reason + "\",\"message\":\"" + reason + "\"}";
+                + ",\"detail\":\"" + reason + "\",\"message\":\"" + reason + "\",\"correlation_id\":\"" + correlationId + "\"}";
+        log.debug("Refused by the server before the application saw it: {}, correlation id {}", status, correlationId);
         try {
+            response.setHeader(CorrelationIdFilter.HEADER, correlationId);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             // These requests never reach the filters that set the headers every response carries

@@ -1,8 +1,14 @@
 package com.hellobooks.web;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 
+import org.springframework.http.ETag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.WebRequest;
 
 /** The shapes of successful answers, with the ETag every single resource carries. */
 public final class Responses {
@@ -12,8 +18,16 @@ public final class Responses {
     private Responses() {
     }
 
-    /** 200 with the ETag; Spring answers If-None-Match with 304 from it. */
-    public static <T> ResponseEntity<T> ok(Tagged<T> resource) {
+    /**
+     * 200 with the ETag; Spring answers an If-None-Match that lists it with 304. Spring honours
+     * {@code If-None-Match: *} only on unsafe methods, but on a GET too it is false whenever the
+     * resource exists (RFC 9110, 13.1.2), and this one was just read: 304.
+     */
+    public static <T> ResponseEntity<T> ok(WebRequest request, Tagged<T> resource) {
+        String[] ifNoneMatch = request.getHeaderValues(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch).map(ETag::parse).flatMap(List::stream).anyMatch(ETag::isWildcard)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(resource.etag()).build();
+        }
         return ResponseEntity.ok().eTag(resource.etag()).body(resource.body());
     }
 

@@ -84,6 +84,26 @@ class AuthorApiTest extends ApiTest {
                 .expectBody().jsonPath("$.message").isEqualTo("Author 5 not found");
     }
 
+    /** As in the original (validate_model before get_json): the path's author is checked first, whatever the body holds. */
+    @Test
+    void aBadOrMissingAuthorInTheNestedPostIsItsErrorWhateverTheBodyHolds() {
+        for (String body : List.of("{}", "{\"title\": 5}", "{\"title\": \"\"}", "not json", "[]", "")) {
+            http.post().uri("/authors/heron/books").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.message").isEqualTo("Author heron invalid");
+            http.post().uri("/authors/999/books").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.message").isEqualTo("Author 999 not found");
+        }
+        // an existing author: the body is checked as before
+        long author = createAuthor("n");
+        http.post().uri("/authors/{id}/books", author).contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").isEqualTo("Invalid request: missing title");
+    }
+
     @Test
     void postingToAnAuthorsBooksCreatesABookByThatAuthor() {
         long author = createAuthor("New Author 1");

@@ -87,6 +87,26 @@ class GenreApiTest extends ApiTest {
                 .expectStatus().isNotFound().expectBody().jsonPath("$.message").isEqualTo("Genre 9 not found");
     }
 
+    /** As in the original (validate_model before get_json): the path's genre is checked first, whatever the body holds. */
+    @Test
+    void aBadOrMissingGenreInTheNestedPostIsItsErrorWhateverTheBodyHolds() {
+        for (String body : List.of("{}", "{\"title\": 5}", "{\"title\": \"\"}", "not json", "[]", "")) {
+            http.post().uri("/genres/heron/books").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.message").isEqualTo("Genre heron invalid");
+            http.post().uri("/genres/999/books").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.message").isEqualTo("Genre 999 not found");
+        }
+        // an existing genre: the body is checked as before
+        long genre = createGenre("n");
+        http.post().uri("/genres/{id}/books", genre).contentType(MediaType.APPLICATION_JSON).body("{}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").isEqualTo("Invalid request: missing title");
+    }
+
     @Test
     void postingToAGenresBooksCreatesABookInThatGenre() {
         long genre = createGenre("Poetry");

@@ -48,6 +48,28 @@ class ConditionalRequestTest extends ApiTest {
                 .expectStatus().isOk();
     }
 
+    /** RFC 9110 section 13.1.2: "*" is false when a current representation exists, so a GET of one is a 304. */
+    @Test
+    void ifNoneMatchStarOnAnExistingResourceIs304() {
+        long author = createAuthor("a");
+        long genre = createGenre("g");
+        long book = createBook("t", "d", author);
+        for (String path : List.of("/books/" + book, "/authors/" + author, "/genres/" + genre)) {
+            String etag = etagOf(path);
+            http.get().uri(path).header("If-None-Match", "*").exchange()
+                    .expectStatus().isNotModified()
+                    .expectHeader().valueEquals("ETag", etag)
+                    .expectBody().isEmpty();
+            http.head().uri(path).header("If-None-Match", " * ").exchange().expectStatus().isNotModified();
+        }
+        // No current representation: "*" is true, so the GET goes ahead and its answer is the 404.
+        http.get().uri("/books/999").header("If-None-Match", "*").exchange().expectStatus().isNotFound();
+        // A list of tags is still compared weakly, and "*" inside a quoted tag is only a character.
+        String etag = etagOf("/books/" + book);
+        http.get().uri("/books/{id}", book).header("If-None-Match", "\"x\", W/" + etag).exchange().expectStatus().isNotModified();
+        http.get().uri("/books/{id}", book).header("If-None-Match", "\"x\", \"*\"").exchange().expectStatus().isOk();
+    }
+
     @Test
     void everyWriteChangesTheETagAndAnswersWithTheNewOne() {
         long book = createBook("t", "d");

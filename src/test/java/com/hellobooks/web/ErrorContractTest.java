@@ -1,10 +1,16 @@
 package com.hellobooks.web;
 
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.hellobooks.support.ApiTest;
 import org.junit.jupiter.api.Test;
@@ -184,6 +190,40 @@ class ErrorContractTest extends ApiTest {
         http.delete().uri("/authors/1/books").exchange().expectStatus().isEqualTo(405);
     }
 
+    /** The contract's "Content negotiation": a success is application/json, whatever else the Accept lists. */
+    @ParameterizedTest
+    @ValueSource(strings = { "*/*", "application/*", "application/json", "application/json;q=0.5, application/yaml",
+            "text/html, */*;q=0.1" })
+    void aSuccessIsJsonForEveryAcceptThatAllowsJson(String accept) {
+        long book = createBook("t", "d");
+        http.get().uri("/books/{id}", book).header("Accept", accept).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON);
+        http.get().uri("/authors").header("Accept", accept).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON);
+        http.post().uri("/genres").contentType(MediaType.APPLICATION_JSON).header("Accept", accept).body("{\"name\": \"g\"}").exchange()
+                .expectStatus().isCreated()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON);
+    }
+
+    /** YAML (a converter springdoc brings along), XML, or a JSON type that is not application/json: 406. */
+    @ParameterizedTest
+    @ValueSource(strings = { "application/yaml", "application/xml", "application/problem+json", "application/vnd.foo+json", "text/html" })
+    void anAcceptThatAllowsNoJsonSuccessIsA406Problem(String accept) {
+        long book = createBook("t", "d");
+        for (var request : List.of(http.get().uri("/books/{id}", book), http.get().uri("/books"),
+                http.post().uri("/authors").contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"a\"}"))) {
+            String requestId = request.header("Accept", accept).exchange()
+                    .expectStatus().isEqualTo(406)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(406)
+                    .returnResult().getResponseHeaders().getFirst("X-Request-Id");
+            assertThat(requestId).isNotBlank();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM author", Long.class)).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "/nope", "/books/1/extra", "/authors/1/books/2/x", "/" })
     void anUnknownPathIsA404Problem(String path) {
@@ -256,12 +296,68 @@ class ErrorContractTest extends ApiTest {
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 
+    /**
+     * java.net.URI refuses a broken percent-escape, so these go out as raw bytes, the way curl
+     * or a proxy passes them on. Tomcat decodes the query only when a parameter is asked for.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "/books?title=%zz", "/books?cursor=%%%x", "/authors?name=%zz", "/genres?name=%zz",
+            "/books?limit=1&description=%e", "/authors/1/books?sort=%zz" })
+    void aMalformedPercentEscapeInTheQueryIsA400Problem(String target) throws Exception {
+        RawResponse response = rawGet(target);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        String requestId = response.header("X-Request-Id");
+        assertThat(requestId).isNotBlank();
+        assertThat(response.body())
+                .contains("\"message\":\"Malformed query string: not valid percent-encoding\"")
+                .contains("\"correlation_id\":\"" + requestId + "\"")
+                .doesNotContain("%zz", "Tomcat", "Exception");
+    }
+
     @Test
     void headersOverTheServersLimitAreA400Problem() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/books"))
                 .header("X-Padding", "p".repeat(20_000)).GET());
+        assertThatItIsA400ProblemWithItsOwnId(response);
+    }
+
+    /** The request line counts against the same 8 KB limit; Tomcat refuses it before any filter runs. */
+    @Test
+    void aQueryStringOverTheServersLimitIsA400ProblemWithACorrelationId() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port() + "/books?title=" + "x".repeat(9_000))).GET());
+        assertThatItIsA400ProblemWithItsOwnId(response);
+    }
+
+    private static void assertThatItIsA400ProblemWithItsOwnId(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+        String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
+        assertThat(requestId).as("X-Request-Id").isNotBlank();
+        assertThat(response.body()).contains("\"status\":400", "\"message\":\"Bad Request\"", "\"correlation_id\":\"" + requestId + "\"");
+    }
+
+    /** A GET whose target is sent exactly as given, over HTTP/1.0 so the body is not chunked. */
+    private RawResponse rawGet(String target) throws Exception {
+        try (Socket socket = new Socket("localhost", port())) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.0\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = response.indexOf("\r\n\r\n");
+            String[] head = response.substring(0, end).split("\r\n");
+            Map<String, String> headers = new HashMap<>();
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.put(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).trim());
+            }
+            return new RawResponse(Integer.parseInt(head[0].split(" ")[1]), headers, response.substring(end + 4));
+        }
+    }
+
+    private record RawResponse(int status, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
