@@ -185,8 +185,8 @@ final class KeyedPost {
         }
         try {
             steps.transactions().rollback(transaction);
-        } catch (TransactionException ex) {
-            // the connection is gone, and the write with it
+        } catch (RuntimeException ex) {
+            // the connection is gone, and the write with it (JPA reports that as a JpaSystemException)
             log.debug("Rollback of a keyed POST failed: {}", ex.getMessage());
         }
     }

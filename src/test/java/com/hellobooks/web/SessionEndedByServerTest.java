@@ -46,6 +46,21 @@ class SessionEndedByServerTest extends ApiTest {
         http.get().uri("/books/{id}", book).exchange().expectStatus().isOk();
     }
 
+    @Test
+    void aKeyedPostWhoseSessionTheServerEndsGets503AndStoresNothing() throws Exception {
+        long author = createAuthor("A");
+        String body = "{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + author + "}";
+        // the new book's foreign key check waits for the author's row, locked here
+        assertEndedSessionAnswers503("SELECT * FROM author WHERE id = " + author + " FOR UPDATE", "with b as",
+                () -> http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "ended")
+                        .body(body).exchange().expectBody().returnResult());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_key", Integer.class)).isZero();
+        // the same key again: now written, as the first attempt never was
+        http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "ended").body(body)
+                .exchange().expectStatus().isCreated().expectHeader().doesNotExist("Idempotent-Replayed");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM book", Integer.class)).isEqualTo(1);
+    }
+
     /**
      * Takes a lock with {@code lockStatement} in a transaction of the test's own, sends the
      * request, waits until the app's statement (starting with {@code appStatement}) waits for
