@@ -52,8 +52,8 @@ class AuthorBooksController {
             description = "The author's books, each with `author` and `author_id`, a page at a time; 404 if there is no such author.")
     @ReadsPage
     @NotFound
-    @Parameter(name = "sort", example = "id", description = ListParameters.SORT_DESCRIPTION,
-            schema = @Schema(type = "string", allowableValues = { "id", "-id", "title", "-title" }, defaultValue = "id"))
+    @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
+            schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "title", "-title" }, defaultValue = "id"))
     ResponseEntity<List<BookResponse>> list(@PathId(AuthorController.ID) @PathVariable String id,
             @ParameterObject @ModelAttribute ListParameters page) {
         return books.listByAuthor(PathIds.parse("Author", id), ListRequest.of(page, BookService.SORTABLE)).toResponse();

@@ -62,11 +62,11 @@ class AuthorController {
     @Operation(operationId = "getAuthors", summary = "A page of authors, optionally filtered by name",
             description = "Filters are case-insensitive substring matches; pages follow `Link: rel=\"next\"`.")
     @ReadsPage
-    @Parameter(name = "sort", example = "id", description = ListParameters.SORT_DESCRIPTION,
-            schema = @Schema(type = "string", allowableValues = { "id", "-id", "name", "-name" }, defaultValue = "id"))
+    @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
+            schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "name", "-name" }, defaultValue = "id"))
     ResponseEntity<List<AuthorResponse>> list(
-            @Parameter(description = "Authors whose name contains this text, ignoring case", example = "new",
-                    schema = @Schema(maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String name,
+            @Parameter(description = "Authors whose name contains this text, ignoring case",
+                    schema = @Schema(example = "new", maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String name,
             @ParameterObject @ModelAttribute ListParameters page) {
         return authors.list(name, ListRequest.of(page, AuthorService.SORTABLE)).toResponse();
     }

@@ -62,15 +62,15 @@ class BookController {
     @Operation(operationId = "getBooks", summary = "A page of books, optionally filtered",
             description = "Filters are case-insensitive substring matches (`author_id` is exact), ANDed; pages follow `Link: rel=\"next\"`.")
     @ReadsPage
-    @Parameter(name = "sort", example = "id", description = ListParameters.SORT_DESCRIPTION,
-            schema = @Schema(type = "string", allowableValues = { "id", "-id", "title", "-title" }, defaultValue = "id"))
+    @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
+            schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "title", "-title" }, defaultValue = "id"))
     ResponseEntity<List<BookResponse>> list(
-            @Parameter(description = "Books whose title contains this text, ignoring case", example = "ocean",
-                    schema = @Schema(maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String title,
-            @Parameter(description = "Books whose description contains this text, ignoring case", example = "watr",
-                    schema = @Schema(maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String description,
-            @Parameter(description = "The books of this author: exact match; anything but a positive integer is a 400", example = "1",
-                    schema = @Schema(type = "integer", format = "int64", minimum = "1", maximum = PathId.MAX_ID))
+            @Parameter(description = "Books whose title contains this text, ignoring case",
+                    schema = @Schema(example = "ocean", maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String title,
+            @Parameter(description = "Books whose description contains this text, ignoring case",
+                    schema = @Schema(example = "watr", maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String description,
+            @Parameter(description = "The books of this author: exact match; anything but a positive integer is a 400",
+                    schema = @Schema(example = "1", type = "integer", format = "int64", minimum = "1", maximum = PathId.MAX_ID))
             @RequestParam(name = "author_id", required = false) String authorId,
             @ParameterObject @ModelAttribute ListParameters page) {
         BookFilter filter = new BookFilter(title, description, PathIds.parseQueryParameter("author_id", authorId));

@@ -63,8 +63,8 @@ class GenreBooksController {
             description = "The genre's books, a page at a time; 404 if there is no such genre.")
     @ReadsPage
     @NotFound
-    @Parameter(name = "sort", example = "id", description = ListParameters.SORT_DESCRIPTION,
-            schema = @Schema(type = "string", allowableValues = { "id", "-id", "title", "-title" }, defaultValue = "id"))
+    @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
+            schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "title", "-title" }, defaultValue = "id"))
     ResponseEntity<List<BookResponse>> list(@PathId(GenreController.ID) @PathVariable String id,
             @ParameterObject @ModelAttribute ListParameters page) {
         return books.listByGenre(PathIds.parse("Genre", id), ListRequest.of(page, BookService.SORTABLE)).toResponse();

@@ -62,11 +62,11 @@ class GenreController {
     @Operation(operationId = "getGenres", summary = "A page of genres, optionally filtered by name",
             description = "Filters are case-insensitive substring matches; pages follow `Link: rel=\"next\"`.")
     @ReadsPage
-    @Parameter(name = "sort", example = "id", description = ListParameters.SORT_DESCRIPTION,
-            schema = @Schema(type = "string", allowableValues = { "id", "-id", "name", "-name" }, defaultValue = "id"))
+    @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
+            schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "name", "-name" }, defaultValue = "id"))
     ResponseEntity<List<GenreResponse>> list(
-            @Parameter(description = "Genres whose name contains this text, ignoring case", example = "fant",
-                    schema = @Schema(maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String name,
+            @Parameter(description = "Genres whose name contains this text, ignoring case",
+                    schema = @Schema(example = "fant", maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String name,
             @ParameterObject @ModelAttribute ListParameters page) {
         return genres.list(name, ListRequest.of(page, GenreService.SORTABLE)).toResponse();
     }

@@ -10,12 +10,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 public record ListParameters(
         @Parameter(description = "Rows per page, 1 to " + ListRequest.MAX_LIMIT + " (default " + ListRequest.DEFAULT_LIMIT + ")",
-                example = "10", schema = @Schema(type = "integer", format = "int32", minimum = "1",
+                schema = @Schema(example = "10", type = "integer", format = "int32", minimum = "1",
                         maximum = "" + ListRequest.MAX_LIMIT, defaultValue = "" + ListRequest.DEFAULT_LIMIT))
         String limit,
         @Parameter(description = "Where the page starts: copy it from the `Link` of the page before; opaque, and only "
                 + "good with the `sort` it came with. The example starts at the beginning of the list sorted by `id`",
-                example = FIRST_CURSOR_BY_ID, schema = @Schema(type = "string", maxLength = MAX_CURSOR))
+                schema = @Schema(example = FIRST_CURSOR_BY_ID, type = "string", maxLength = MAX_CURSOR))
         String cursor,
         String sort) {
 

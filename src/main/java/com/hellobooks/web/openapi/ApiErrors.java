@@ -26,11 +26,11 @@ import org.springframework.http.MediaType;
 @ApiResponse(responseCode = "401", description = "Only when the server checks tokens (see docs, Security): a bearer token that is "
         + "expired, malformed or not signed by the configured issuer; or none, on a write or on a read when reads are protected. "
         + "`WWW-Authenticate` says which",
-        headers = @Header(name = "WWW-Authenticate", description = "The bearer challenge (RFC 6750)",
+        headers = @Header(name = "WWW-Authenticate", required = true, description = "The bearer challenge (RFC 6750)",
                 schema = @Schema(type = "string", maxLength = 1024)),
         content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ProblemBody.class)))
 @ApiResponse(responseCode = "405", description = "The path does not have this method; `Allow` lists those it has",
-        headers = @Header(name = "Allow", description = "The methods the path has, such as `GET, PUT, PATCH, DELETE`",
+        headers = @Header(name = "Allow", required = true, description = "The methods the path has, such as `GET, PUT, PATCH, DELETE`",
                 schema = @Schema(type = "string", maxLength = 64)),
         content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ProblemBody.class)))
 @ApiResponse(responseCode = "406", description = "`Accept` allows neither `application/json` nor `application/problem+json`",
@@ -39,7 +39,7 @@ import org.springframework.http.MediaType;
         content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ProblemBody.class)))
 @ApiResponse(responseCode = "503", description = "The database is unreachable, or too many requests are in progress; "
         + "try again after `Retry-After` seconds",
-        headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
+        headers = @Header(name = "Retry-After", required = true, description = "Seconds to wait before trying again",
                 schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "60")),
         content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ProblemBody.class)))
 public @interface ApiErrors {

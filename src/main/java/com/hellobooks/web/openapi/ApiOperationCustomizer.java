@@ -52,6 +52,6 @@ final class ApiOperationCustomizer implements OperationCustomizer {
     @SuppressWarnings("rawtypes")
     private static Header requestId() {
         Schema schema = new Schema<>().type("string").typesItem("string").maxLength(64);
-        return new Header().description(REQUEST_ID_DESCRIPTION).schema(schema);
+        return new Header().description(REQUEST_ID_DESCRIPTION).required(true).schema(schema);
     }
 }

@@ -21,9 +21,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @Writes
 @ApiResponse(responseCode = "201", description = "Created: the new resource",
         headers = {
-                @Header(name = "Location", description = "The path of the new resource, such as `/books/7`",
+                @Header(name = "Location", required = true, description = "The path of the new resource, such as `/books/7`",
                         schema = @Schema(type = "string", format = "uri-reference", maxLength = Creates.MAX_LOCATION)),
-                @Header(name = "ETag", description = ReadsOne.ETAG, schema = @Schema(type = "string", maxLength = ReadsOne.MAX_ETAG)) })
+                @Header(name = "ETag", required = true, description = ReadsOne.ETAG,
+                        schema = @Schema(type = "string", maxLength = ReadsOne.MAX_ETAG)) })
 @ApiResponse(responseCode = "413", description = Creates.TOO_LARGE,
         content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ProblemBody.class)))
 @ApiResponse(responseCode = "415", description = Creates.UNSUPPORTED_TYPE,

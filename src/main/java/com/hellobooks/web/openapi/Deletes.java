@@ -17,8 +17,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Writes
-@Parameter(name = "If-Match", in = ParameterIn.HEADER, example = "*", description = Deletes.IF_MATCH,
-        schema = @Schema(type = "string", maxLength = ReadsOne.MAX_HEADER))
+@Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Deletes.IF_MATCH,
+        schema = @Schema(example = "*", type = "string", maxLength = ReadsOne.MAX_HEADER))
 @ApiResponse(responseCode = "204", description = "Deleted: no body", content = @Content)
 @ApiResponse(responseCode = "404", description = "No resource has the id in the path",
         content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ProblemBody.class)))

@@ -19,8 +19,8 @@ import org.springframework.core.annotation.AliasFor;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.PARAMETER, ElementType.ANNOTATION_TYPE })
-@Parameter(in = ParameterIn.PATH, required = true, example = "1",
-        schema = @Schema(type = "integer", format = "int64", minimum = "1", maximum = PathId.MAX_ID))
+@Parameter(in = ParameterIn.PATH, required = true,
+        schema = @Schema(example = "1", type = "integer", format = "int64", minimum = "1", maximum = PathId.MAX_ID))
 public @interface PathId {
 
     /** The largest id: PostgreSQL's bigint, Java's long. */

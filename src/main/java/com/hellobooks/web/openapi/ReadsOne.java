@@ -17,13 +17,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
-@Parameter(name = "If-None-Match", in = ParameterIn.HEADER, example = "\"none\"",
+@Parameter(name = "If-None-Match", in = ParameterIn.HEADER,
         description = "ETags from earlier answers (or `*`): 304 without a body while the resource's current ETag is among them",
-        schema = @Schema(type = "string", maxLength = ReadsOne.MAX_HEADER))
-@ApiResponse(responseCode = "200", description = "The resource",
-        headers = @Header(name = "ETag", description = ReadsOne.ETAG, schema = @Schema(type = "string", maxLength = ReadsOne.MAX_ETAG)))
+        schema = @Schema(example = "W/\"none\"", type = "string", maxLength = ReadsOne.MAX_HEADER))
+@ApiResponse(responseCode = "200", description = "The resource", headers = @Header(name = "ETag", required = true,
+        description = ReadsOne.ETAG, schema = @Schema(type = "string", maxLength = ReadsOne.MAX_ETAG)))
 @ApiResponse(responseCode = "304", description = "Not modified: an ETag in If-None-Match is still the current one",
-        headers = @Header(name = "ETag", description = ReadsOne.ETAG, schema = @Schema(type = "string", maxLength = ReadsOne.MAX_ETAG)),
+        headers = @Header(name = "ETag", required = true, description = ReadsOne.ETAG,
+                schema = @Schema(type = "string", maxLength = ReadsOne.MAX_ETAG)),
         content = @Content)
 @ApiResponse(responseCode = "404", description = "No resource has the id in the path",
         content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ProblemBody.class)))

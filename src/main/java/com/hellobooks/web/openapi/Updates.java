@@ -21,18 +21,19 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Writes
-@Parameter(name = "If-Match", in = ParameterIn.HEADER, example = "*", description = Deletes.IF_MATCH,
-        schema = @Schema(type = "string", maxLength = ReadsOne.MAX_HEADER))
-@Parameter(name = "Prefer", in = ParameterIn.HEADER, example = "return=representation",
-        description = "`return=representation` answers 200 with the resource instead of 204 (RFC 7240)",
-        schema = @Schema(type = "string", maxLength = ReadsOne.MAX_HEADER))
+@Parameter(name = "If-Match", in = ParameterIn.HEADER, description = Deletes.IF_MATCH,
+        schema = @Schema(example = "*", type = "string", maxLength = ReadsOne.MAX_HEADER))
+@Parameter(name = "Prefer", in = ParameterIn.HEADER, description = "`return=representation` answers 200 with the resource instead of 204 (RFC 7240)",
+        schema = @Schema(example = "return=representation", type = "string", maxLength = ReadsOne.MAX_HEADER))
 @ApiResponse(responseCode = "200", description = "Updated, with `Prefer: return=representation`: the resource",
         headers = {
-                @Header(name = "ETag", description = ReadsOne.ETAG, schema = @Schema(type = "string", maxLength = ReadsOne.MAX_ETAG)),
-                @Header(name = "Preference-Applied", description = "`return=representation`: the 200 answers that preference",
+                @Header(name = "ETag", required = true, description = ReadsOne.ETAG,
+                        schema = @Schema(type = "string", maxLength = ReadsOne.MAX_ETAG)),
+                @Header(name = "Preference-Applied", required = true, description = "`return=representation`: the 200 answers that preference",
                         schema = @Schema(type = "string", allowableValues = "return=representation")) })
 @ApiResponse(responseCode = "204", description = "Updated (the original API's answer): no body",
-        headers = @Header(name = "ETag", description = ReadsOne.ETAG, schema = @Schema(type = "string", maxLength = ReadsOne.MAX_ETAG)),
+        headers = @Header(name = "ETag", required = true, description = ReadsOne.ETAG,
+                        schema = @Schema(type = "string", maxLength = ReadsOne.MAX_ETAG)),
         content = @Content)
 @ApiResponse(responseCode = "404", description = "No resource has the id in the path",
         content = @Content(mediaType = ApiErrors.PROBLEM_JSON, schema = @Schema(implementation = ProblemBody.class)))
