@@ -8,7 +8,8 @@
 #   jar_app_init        JAR, WORK, LOG; installs the cleanup trap
 #   pg_reachable        is there a PostgreSQL server to run against?
 #   jar_app_start       DB, PORT, BASE, APP_PID: the jar running on a fresh database
-#   jar_app_wait_ready  returns once the app answers; non-zero with JAR_APP_ERROR if it never does
+#   jar_app_wait_ready  returns once the app answers (within JAR_APP_START_TIMEOUT seconds, 60 by
+#                       default); non-zero with JAR_APP_ERROR if it never does
 #
 # Needs: java, python3 (for a free port), curl, psql/createdb/dropdb/pg_isready.
 # Talks to 127.0.0.1 only.
@@ -108,8 +109,8 @@ jar_app_wait_ready() {
         fi
         code=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$BASE/books" || true)
         [[ $code == 000 || -z $code ]] || break
-        if ((waited >= 60)); then
-            JAR_APP_ERROR="no answer from $BASE/books within 60 s"
+        if ((waited >= ${JAR_APP_START_TIMEOUT:-60})); then
+            JAR_APP_ERROR="no answer from $BASE/books within ${JAR_APP_START_TIMEOUT:-60} s"
             return 1
         fi
         sleep 1
