@@ -8,7 +8,8 @@
 #   jar_app_init        JAR, WORK, LOG; installs the cleanup trap
 #   pg_reachable        is there a PostgreSQL server to run against?
 #   jar_app_start       DB, PORT, BASE, APP_PID: the jar running on a fresh database
-#   jar_app_wait_ready  returns once the app answers; non-zero with JAR_APP_ERROR if it never does
+#   jar_app_wait_ready  returns once the app answers (within JAR_APP_START_TIMEOUT seconds, 180 by
+#                       default); non-zero with JAR_APP_ERROR if it never does
 #
 # Needs: java, python3 (for a free port), curl, psql/createdb/dropdb/pg_isready.
 # Talks to 127.0.0.1 only.
@@ -101,7 +102,7 @@ jar_app_start() {
 
 # A start takes about 8 s on an idle 2-CPU machine; the limit is for a machine busy with other
 # work too (a start took 50 s while four builds ran beside it), not for a hung app.
-START_LIMIT_SECONDS=${START_LIMIT_SECONDS:-180}
+JAR_APP_START_TIMEOUT=${JAR_APP_START_TIMEOUT:-180}
 
 jar_app_wait_ready() {
     local waited code
@@ -112,8 +113,8 @@ jar_app_wait_ready() {
         fi
         code=$(curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$BASE/books" || true)
         [[ $code == 000 || -z $code ]] || break
-        if ((waited >= START_LIMIT_SECONDS)); then
-            JAR_APP_ERROR="no answer from $BASE/books within $START_LIMIT_SECONDS s"
+        if ((waited >= JAR_APP_START_TIMEOUT)); then
+            JAR_APP_ERROR="no answer from $BASE/books within $JAR_APP_START_TIMEOUT s"
             return 1
         fi
         sleep 1

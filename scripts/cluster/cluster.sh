@@ -84,12 +84,14 @@ start_instances() {
     done
 }
 
+# About 10 s each on an idle machine; the limit is for a busy one (three instances starting at
+# once beside other work took over 90 s), not for a hung instance.
 wait_instances() {
     local i waited
     for i in "${!PORTS[@]}"; do
         for ((waited = 0; ; waited++)); do
             curl -sf -o /dev/null "http://127.0.0.1:${PORTS[$i]}/actuator/health/readiness" && break
-            if ! kill -0 "${PIDS[$i]}" 2>/dev/null || ((waited >= 90)); then
+            if ! kill -0 "${PIDS[$i]}" 2>/dev/null || ((waited >= 180)); then
                 tail -n 40 "$WORK/instance-$i.log"
                 echo "cluster: instance $i did not become ready" >&2
                 return 1

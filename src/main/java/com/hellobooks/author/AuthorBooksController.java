@@ -11,6 +11,15 @@ import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.PathIds;
 import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
+import com.hellobooks.web.openapi.ApiErrors;
+import com.hellobooks.web.openapi.Creates;
+import com.hellobooks.web.openapi.NotFound;
+import com.hellobooks.web.openapi.PathId;
+import com.hellobooks.web.openapi.ReadsPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpMethod;
@@ -31,6 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 // Successes are application/json only: an Accept that does not allow it (YAML, which a converter
 // springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
 @RequestMapping(path = "/authors/{id}/books", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "authors")
+@ApiErrors
 class AuthorBooksController {
 
     private final BookService books;
@@ -55,13 +66,24 @@ class AuthorBooksController {
     }
 
     @GetMapping
-    ResponseEntity<List<BookResponse>> list(@PathVariable String id, @ParameterObject @ModelAttribute ListParameters page) {
+    @Operation(operationId = "getAuthorsByIdBooks", summary = "A page of the author's books",
+            description = "The author's books, each with `author` and `author_id`, a page at a time; 404 if there is no such author.")
+    @ReadsPage
+    @NotFound
+    @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
+            schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "title", "-title" }, defaultValue = "id"))
+    ResponseEntity<List<BookResponse>> list(@PathId(AuthorController.ID) @PathVariable String id,
+            @ParameterObject @ModelAttribute ListParameters page) {
         return books.listByAuthor(PathIds.parse("Author", id), ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "postAuthorsByIdBooks", summary = "A new book by the author",
+            description = "`author_id` in the body is ignored: the path says which author.")
+    @Creates
+    @NotFound
     @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
-    ResponseEntity<BookResponse> create(@PathVariable String id, @Valid @RequestBody BookRequest request) {
+    ResponseEntity<BookResponse> create(@PathId(AuthorController.ID) @PathVariable String id, @Valid @RequestBody BookRequest request) {
         Tagged<BookResponse> created = books.createForAuthor(PathIds.parse("Author", id), request);
         return Responses.created(URI.create("/books/" + created.body().id()), created);
     }

@@ -9,6 +9,19 @@ import com.hellobooks.web.IfMatch;
 import com.hellobooks.web.PathIds;
 import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
+import com.hellobooks.web.openapi.ApiErrors;
+import com.hellobooks.web.openapi.Creates;
+import com.hellobooks.web.openapi.Deletes;
+import com.hellobooks.web.openapi.PathId;
+import com.hellobooks.web.openapi.ReadsOne;
+import com.hellobooks.web.openapi.ReadsPage;
+import com.hellobooks.web.openapi.Updates;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +48,12 @@ import tools.jackson.databind.node.ObjectNode;
 // Successes are application/json only: an Accept that does not allow it (YAML, which a converter
 // springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
 @RequestMapping(path = "/authors", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "authors")
+@ApiErrors
 class AuthorController {
+
+    static final String ID = "The author's id; anything but a positive integer is a 400";
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final AuthorService authors;
 
@@ -44,11 +62,22 @@ class AuthorController {
     }
 
     @GetMapping
-    ResponseEntity<List<AuthorResponse>> list(@RequestParam(required = false) String name, @ParameterObject @ModelAttribute ListParameters page) {
+    @Operation(operationId = "getAuthors", summary = "A page of authors, optionally filtered by name",
+            description = "Filters are case-insensitive substring matches; pages follow `Link: rel=\"next\"`.")
+    @ReadsPage
+    @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
+            schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "name", "-name" }, defaultValue = "id"))
+    ResponseEntity<List<AuthorResponse>> list(
+            @Parameter(description = "Authors whose name contains this text, ignoring case",
+                    schema = @Schema(example = "new", maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String name,
+            @ParameterObject @ModelAttribute ListParameters page) {
         return authors.list(name, ListRequest.of(page, AuthorService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "postAuthors", summary = "A new author",
+            description = "Answers 201 with the author, its `Location` and its `ETag`.")
+    @Creates
     @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
     ResponseEntity<AuthorResponse> create(@Valid @RequestBody AuthorRequest request) {
         Tagged<AuthorResponse> created = authors.create(request);
@@ -56,27 +85,43 @@ class AuthorController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<AuthorResponse> get(@PathVariable String id, WebRequest request) {
+    @Operation(operationId = "getAuthorsById", summary = "One author",
+            description = "With an `ETag`; send it back in `If-None-Match` for a 304 while the author is unchanged.")
+    @ReadsOne
+    ResponseEntity<AuthorResponse> get(@PathId(ID) @PathVariable String id, WebRequest request) {
         return Responses.ok(request, authors.get(PathIds.parse("Author", id)));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AuthorResponse> replace(@PathVariable String id, @Valid @RequestBody AuthorRequest request,
+    @Operation(operationId = "putAuthorsById", summary = "Rename an author",
+            description = "`name` is required. 204 as in the original API, or 200 with the author for `Prefer: return=representation`.")
+    @Updates
+    ResponseEntity<AuthorResponse> replace(@PathId(ID) @PathVariable String id, @Valid @RequestBody AuthorRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         return Responses.updated(authors.replace(PathIds.parse("Author", id), request, IfMatch.parse(ifMatch)), prefer);
     }
 
-    @PatchMapping(path = "/{id}", consumes = "application/merge-patch+json")
-    ResponseEntity<AuthorResponse> patch(@PathVariable String id, @RequestBody ObjectNode patch,
+    @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
+    @Operation(operationId = "patchAuthorsById", summary = "Change some of an author's fields (JSON merge patch)",
+            description = "An `application/merge-patch+json` body (RFC 7396) merged into the author; the result must be a valid PUT body.")
+    @Updates
+    ResponseEntity<AuthorResponse> patch(@PathId(ID) @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH_JSON,
+                    schema = @Schema(implementation = AuthorPatch.class),
+                    examples = @ExampleObject(name = "name", value = "{\"name\": \"New Author 1 (revised)\"}")))
+            @RequestBody ObjectNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         return Responses.updated(authors.patch(PathIds.parse("Author", id), patch, IfMatch.parse(ifMatch)), prefer);
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deleteAuthorsById", summary = "Delete an author (its books stay, without an author)",
+            description = "Its books are kept and lose their author (`author_id` and `author` disappear from them).")
+    @Deletes
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    void delete(@PathId(ID) @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         authors.delete(PathIds.parse("Author", id), IfMatch.parse(ifMatch));
     }
 }

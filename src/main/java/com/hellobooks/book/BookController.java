@@ -9,6 +9,19 @@ import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.PathIds;
 import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
+import com.hellobooks.web.openapi.ApiErrors;
+import com.hellobooks.web.openapi.Creates;
+import com.hellobooks.web.openapi.Deletes;
+import com.hellobooks.web.openapi.PathId;
+import com.hellobooks.web.openapi.ReadsOne;
+import com.hellobooks.web.openapi.ReadsPage;
+import com.hellobooks.web.openapi.Updates;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +48,12 @@ import tools.jackson.databind.node.ObjectNode;
 // Successes are application/json only: an Accept that does not allow it (YAML, which a converter
 // springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
 @RequestMapping(path = "/books", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "books")
+@ApiErrors
 class BookController {
+
+    static final String ID = "The book's id; anything but a positive integer is a 400";
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final BookService books;
 
@@ -44,8 +62,18 @@ class BookController {
     }
 
     @GetMapping
-    ResponseEntity<List<BookResponse>> list(@RequestParam(required = false) String title,
-            @RequestParam(required = false) String description,
+    @Operation(operationId = "getBooks", summary = "A page of books, optionally filtered",
+            description = "Filters are case-insensitive substring matches (`author_id` is exact), ANDed; pages follow `Link: rel=\"next\"`.")
+    @ReadsPage
+    @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
+            schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "title", "-title" }, defaultValue = "id"))
+    ResponseEntity<List<BookResponse>> list(
+            @Parameter(description = "Books whose title contains this text, ignoring case",
+                    schema = @Schema(example = "ocean", maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String title,
+            @Parameter(description = "Books whose description contains this text, ignoring case",
+                    schema = @Schema(example = "watr", maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String description,
+            @Parameter(description = "The books of this author: exact match; anything but a positive integer is a 400",
+                    schema = @Schema(example = "1", type = "integer", format = "int64", minimum = "1", maximum = PathId.MAX_ID))
             @RequestParam(name = "author_id", required = false) String authorId,
             @ParameterObject @ModelAttribute ListParameters page) {
         BookFilter filter = new BookFilter(title, description, PathIds.parseQueryParameter("author_id", authorId));
@@ -53,6 +81,10 @@ class BookController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "postBooks", summary = "A new book",
+            description = "Answers 201 with the book, its `Location` and its `ETag`; `author_id`, if sent, must name an author (422 otherwise).")
+    @Creates
+    @UnknownAuthor
     @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
     ResponseEntity<BookResponse> create(@Valid @RequestBody BookRequest request) {
         Tagged<BookResponse> created = books.create(request);
@@ -60,27 +92,47 @@ class BookController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<BookResponse> get(@PathVariable String id, WebRequest request) {
+    @Operation(operationId = "getBooksById", summary = "One book",
+            description = "With an `ETag`; send it back in `If-None-Match` for a 304 while the book is unchanged.")
+    @ReadsOne
+    ResponseEntity<BookResponse> get(@PathId(ID) @PathVariable String id, WebRequest request) {
         return Responses.ok(request, books.get(PathIds.parse("Book", id)));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<BookResponse> replace(@PathVariable String id, @Valid @RequestBody BookRequest request,
+    @Operation(operationId = "putBooksById", summary = "Replace a book's title and description, and set or clear its author",
+            description = "`title` and `description` are required; `author_id` sets (a number) or clears (`null`) the author, "
+                    + "and a body without it keeps the author. 204 as in the original API, or 200 with the book for "
+                    + "`Prefer: return=representation`.")
+    @Updates
+    @UnknownAuthor
+    ResponseEntity<BookResponse> replace(@PathId(ID) @PathVariable String id, @Valid @RequestBody BookRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         return Responses.updated(books.replace(PathIds.parse("Book", id), request, IfMatch.parse(ifMatch)), prefer);
     }
 
-    @PatchMapping(path = "/{id}", consumes = "application/merge-patch+json")
-    ResponseEntity<BookResponse> patch(@PathVariable String id, @RequestBody ObjectNode patch,
+    @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
+    @Operation(operationId = "patchBooksById", summary = "Change some of a book's fields (JSON merge patch)",
+            description = "An `application/merge-patch+json` body (RFC 7396) merged into the book; the result must be a valid PUT body.")
+    @Updates
+    @UnknownAuthor
+    ResponseEntity<BookResponse> patch(@PathId(ID) @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH_JSON,
+                    schema = @Schema(implementation = BookPatch.class),
+                    examples = @ExampleObject(name = "description", value = "{\"description\": \"watr 4evr, 2nd ed.\"}")))
+            @RequestBody ObjectNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         return Responses.updated(books.patch(PathIds.parse("Book", id), patch, IfMatch.parse(ifMatch)), prefer);
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deleteBooksById", summary = "Delete a book",
+            description = "Also takes the book out of its genres.")
+    @Deletes
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    void delete(@PathId(ID) @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         books.delete(PathIds.parse("Book", id), IfMatch.parse(ifMatch));
     }
 }

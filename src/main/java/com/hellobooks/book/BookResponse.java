@@ -9,6 +9,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.hellobooks.author.Author;
 import com.hellobooks.genre.Genre;
 import com.hellobooks.web.ETags;
+import com.hellobooks.web.openapi.PathId;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * A book as clients see it. {@code author_id} and {@code author} are left out for a book
@@ -16,8 +21,23 @@ import com.hellobooks.web.ETags;
  * is left out while the book has none.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BookResponse(long id, String title, String description, Long authorId, String author,
+public record BookResponse(
+        @Schema(requiredMode = REQUIRED, format = "int64", minimum = "1", maximum = PathId.MAX_ID, example = "1") long id,
+        @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 255, example = "Ocean Book") String title,
+        @Schema(requiredMode = REQUIRED, maxLength = 10_000, example = "watr 4evr") String description,
+        @Schema(format = "int64", minimum = "1", maximum = PathId.MAX_ID, example = "1",
+                description = "The author's id; present only when the book has an author") Long authorId,
+        @Schema(minLength = 1, maxLength = 255, example = "New Author 1",
+                description = "The author's name; present only when the book has an author") String author,
+        @ArraySchema(schema = @Schema(minLength = 1, maxLength = 255, example = "Fantasy"), maxItems = MAX_GENRES,
+                arraySchema = @Schema(description = "The names of the book's genres, in genre id order; present only when it has any"))
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> genres) {
+
+    /**
+     * The description's bound on a book's genres, so that tools can check sizes. The API itself
+     * refuses no link; a book in more genres than this would not fit the description.
+     */
+    static final int MAX_GENRES = 1_000;
 
     /** Reads the author and the genres, so both must be fetched with the book (or batch-loaded). */
     static BookResponse of(Book book) {

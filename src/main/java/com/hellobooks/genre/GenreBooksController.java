@@ -6,11 +6,22 @@ import java.util.List;
 import com.hellobooks.book.BookRequest;
 import com.hellobooks.book.BookResponse;
 import com.hellobooks.book.BookService;
+import com.hellobooks.book.UnknownAuthor;
 import com.hellobooks.web.ListParameters;
 import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.PathIds;
 import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
+import com.hellobooks.web.openapi.ApiErrors;
+import com.hellobooks.web.openapi.Creates;
+import com.hellobooks.web.openapi.NotFound;
+import com.hellobooks.web.openapi.PathId;
+import com.hellobooks.web.openapi.ReadsPage;
+import com.hellobooks.web.openapi.Writes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpMethod;
@@ -36,7 +47,11 @@ import org.springframework.web.bind.annotation.RestController;
 // Successes are application/json only: an Accept that does not allow it (YAML, which a converter
 // springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
 @RequestMapping(path = "/genres/{id}/books", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "genres")
+@ApiErrors
 class GenreBooksController {
+
+    private static final String BOOK_ID = "The book's id; anything but a positive integer is a 400";
 
     private final BookService books;
     private final GenreService genres;
@@ -60,26 +75,46 @@ class GenreBooksController {
     }
 
     @GetMapping
-    ResponseEntity<List<BookResponse>> list(@PathVariable String id, @ParameterObject @ModelAttribute ListParameters page) {
+    @Operation(operationId = "getGenresByIdBooks", summary = "A page of the genre's books",
+            description = "The genre's books, a page at a time; 404 if there is no such genre.")
+    @ReadsPage
+    @NotFound
+    @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
+            schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "title", "-title" }, defaultValue = "id"))
+    ResponseEntity<List<BookResponse>> list(@PathId(GenreController.ID) @PathVariable String id,
+            @ParameterObject @ModelAttribute ListParameters page) {
         return books.listByGenre(PathIds.parse("Genre", id), ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "postGenresByIdBooks", summary = "A new book in the genre",
+            description = "The book is in this genre; `author_id` in the body sets its author, as in POST /books (422 if it names no author).")
+    @Creates
+    @NotFound
+    @UnknownAuthor
     @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
-    ResponseEntity<BookResponse> create(@PathVariable String id, @Valid @RequestBody BookRequest request) {
+    ResponseEntity<BookResponse> create(@PathId(GenreController.ID) @PathVariable String id, @Valid @RequestBody BookRequest request) {
         Tagged<BookResponse> created = books.createForGenre(PathIds.parse("Genre", id), request);
         return Responses.created(URI.create("/books/" + created.body().id()), created);
     }
 
     @PutMapping("/{bookId}")
+    @Operation(operationId = "putGenresByIdBooksByBookId", summary = "Put a book in the genre (idempotent)",
+            description = "204 whether or not the book was in the genre already; 404 if either does not exist.")
+    @Writes
+    @NotFound
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void attach(@PathVariable String id, @PathVariable String bookId) {
+    void attach(@PathId(GenreController.ID) @PathVariable String id, @PathId(BOOK_ID) @PathVariable String bookId) {
         genres.attach(PathIds.parse("Genre", id), PathIds.parse("Book", bookId));
     }
 
     @DeleteMapping("/{bookId}")
+    @Operation(operationId = "deleteGenresByIdBooksByBookId", summary = "Take a book out of the genre (idempotent)",
+            description = "204 whether or not the book was in the genre; 404 if either does not exist.")
+    @Writes
+    @NotFound
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void detach(@PathVariable String id, @PathVariable String bookId) {
+    void detach(@PathId(GenreController.ID) @PathVariable String id, @PathId(BOOK_ID) @PathVariable String bookId) {
         genres.detach(PathIds.parse("Genre", id), PathIds.parse("Book", bookId));
     }
 }

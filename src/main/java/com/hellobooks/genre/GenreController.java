@@ -9,6 +9,19 @@ import com.hellobooks.web.IfMatch;
 import com.hellobooks.web.PathIds;
 import com.hellobooks.web.Responses;
 import com.hellobooks.web.Tagged;
+import com.hellobooks.web.openapi.ApiErrors;
+import com.hellobooks.web.openapi.Creates;
+import com.hellobooks.web.openapi.Deletes;
+import com.hellobooks.web.openapi.PathId;
+import com.hellobooks.web.openapi.ReadsOne;
+import com.hellobooks.web.openapi.ReadsPage;
+import com.hellobooks.web.openapi.Updates;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +48,12 @@ import tools.jackson.databind.node.ObjectNode;
 // Successes are application/json only: an Accept that does not allow it (YAML, which a converter
 // springdoc brings would write; problem+json; vnd.*+json) is a 406. Errors are problem+json regardless.
 @RequestMapping(path = "/genres", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "genres")
+@ApiErrors
 class GenreController {
+
+    static final String ID = "The genre's id; anything but a positive integer is a 400";
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final GenreService genres;
 
@@ -44,11 +62,22 @@ class GenreController {
     }
 
     @GetMapping
-    ResponseEntity<List<GenreResponse>> list(@RequestParam(required = false) String name, @ParameterObject @ModelAttribute ListParameters page) {
+    @Operation(operationId = "getGenres", summary = "A page of genres, optionally filtered by name",
+            description = "Filters are case-insensitive substring matches; pages follow `Link: rel=\"next\"`.")
+    @ReadsPage
+    @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
+            schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "name", "-name" }, defaultValue = "id"))
+    ResponseEntity<List<GenreResponse>> list(
+            @Parameter(description = "Genres whose name contains this text, ignoring case",
+                    schema = @Schema(example = "fant", maxLength = ReadsOne.MAX_HEADER)) @RequestParam(required = false) String name,
+            @ParameterObject @ModelAttribute ListParameters page) {
         return genres.list(name, ListRequest.of(page, GenreService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "postGenres", summary = "A new genre",
+            description = "Answers 201 with the genre, its `Location` and its `ETag`.")
+    @Creates
     @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
     ResponseEntity<GenreResponse> create(@Valid @RequestBody GenreRequest request) {
         Tagged<GenreResponse> created = genres.create(request);
@@ -56,27 +85,43 @@ class GenreController {
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<GenreResponse> get(@PathVariable String id, WebRequest request) {
+    @Operation(operationId = "getGenresById", summary = "One genre",
+            description = "With an `ETag`; send it back in `If-None-Match` for a 304 while the genre is unchanged.")
+    @ReadsOne
+    ResponseEntity<GenreResponse> get(@PathId(ID) @PathVariable String id, WebRequest request) {
         return Responses.ok(request, genres.get(PathIds.parse("Genre", id)));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<GenreResponse> replace(@PathVariable String id, @Valid @RequestBody GenreRequest request,
+    @Operation(operationId = "putGenresById", summary = "Rename a genre",
+            description = "`name` is required. 204 as in the original API, or 200 with the genre for `Prefer: return=representation`.")
+    @Updates
+    ResponseEntity<GenreResponse> replace(@PathId(ID) @PathVariable String id, @Valid @RequestBody GenreRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         return Responses.updated(genres.replace(PathIds.parse("Genre", id), request, IfMatch.parse(ifMatch)), prefer);
     }
 
-    @PatchMapping(path = "/{id}", consumes = "application/merge-patch+json")
-    ResponseEntity<GenreResponse> patch(@PathVariable String id, @RequestBody ObjectNode patch,
+    @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
+    @Operation(operationId = "patchGenresById", summary = "Change some of a genre's fields (JSON merge patch)",
+            description = "An `application/merge-patch+json` body (RFC 7396) merged into the genre; the result must be a valid PUT body.")
+    @Updates
+    ResponseEntity<GenreResponse> patch(@PathId(ID) @PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH_JSON,
+                    schema = @Schema(implementation = GenrePatch.class),
+                    examples = @ExampleObject(name = "name", value = "{\"name\": \"High Fantasy\"}")))
+            @RequestBody ObjectNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         return Responses.updated(genres.patch(PathIds.parse("Genre", id), patch, IfMatch.parse(ifMatch)), prefer);
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deleteGenresById", summary = "Delete a genre (its books stay)",
+            description = "Its books are kept; only their links to the genre go.")
+    @Deletes
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    void delete(@PathId(ID) @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         genres.delete(PathIds.parse("Genre", id), IfMatch.parse(ifMatch));
     }
 }

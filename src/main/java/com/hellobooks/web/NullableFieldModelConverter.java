@@ -15,11 +15,11 @@ import io.swagger.v3.oas.models.media.Schema;
  * may also be {@code null} (and, like any key that is not required, may be left out). Without
  * this, springdoc would show the Java wrapper: an object with a {@code value} property.
  */
-class NullableFieldModelConverter implements ModelConverter {
+public class NullableFieldModelConverter implements ModelConverter {
 
     private final boolean openApi31;
 
-    NullableFieldModelConverter(boolean openApi31) {
+    public NullableFieldModelConverter(boolean openApi31) {
         this.openApi31 = openApi31;
     }
 

@@ -2,6 +2,8 @@ package com.hellobooks.security;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.hellobooks.support.ApiTest;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -9,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** hellobooks.security.protect-reads=true: reads need a valid token too (any scope); probes stay open. */
 class ProtectedReadsTest extends ApiTest {
@@ -33,6 +39,21 @@ class ProtectedReadsTest extends ApiTest {
         http.post().uri("/books").headers(headers -> headers.setBearerAuth(readOnly))
                 .contentType(MediaType.APPLICATION_JSON).body("{\"title\": \"t\", \"description\": \"d\"}").exchange()
                 .expectStatus().isForbidden();
+    }
+
+    @Test
+    void theDescriptionAsksForTheTokenOnReadsToo() {
+        String readOnly = TestTokens.token(KEY, "books:read", Duration.ofMinutes(5));
+        JsonNode description = JsonMapper.builder().build().readTree(http.get().uri("/v3/api-docs")
+                .headers(headers -> headers.setBearerAuth(readOnly)).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        List<String> openReads = new ArrayList<>();
+        description.path("paths").properties().forEach(path -> {
+            if (path.getValue().has("get") && !path.getValue().path("get").path("security").equals(JsonMapper.builder().build().readTree("[{\"bearer\": []}]"))) {
+                openReads.add(path.getKey());
+            }
+        });
+        assertThat(openReads).as("GETs described without the bearer requirement").isEmpty();
     }
 
     @Test

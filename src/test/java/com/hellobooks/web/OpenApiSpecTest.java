@@ -37,7 +37,7 @@ class OpenApiSpecTest extends ApiTest {
      * names the one ./mvnw spring-boot:run starts, so it works as is when imported into Postman.
      */
     private static final String COPY_SERVERS = """
-            [{"url": "http://localhost:8080", "description": "./mvnw spring-boot:run"}]""";
+            [{"url": "http://localhost:8080", "description": "local: ./mvnw spring-boot:run", "x-internal": false}]""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -95,6 +95,10 @@ class ReadReplicaTest {
         ServerSql.execute(PRIMARY, "INSERT INTO book (title, description) VALUES ('On the primary', 'p')");
         admin("ALTER DATABASE " + REPLICA + " ALLOW_CONNECTIONS false",
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + REPLICA + "'");
+        // pg_terminate_backend only signals: until a session has ended, a read on it still
+        // reaches the replica (and finds no book 1 there)
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                ServerSql.count("postgres", "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + REPLICA + "'") == 0);
 
         for (int i = 0; i < 20; i++) {
             http.get().uri("/books/1").exchange().expectStatus().isOk()
