@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# What an Idempotency-Key costs a POST: POST /books with and without a key, taking turns in
+# rounds on one jar and one database, so a change in the machine's load hits both alike.
+#
+#   bash bench/post-keyed-ab.sh      (ROUNDS=4 SECONDS_PER_TURN=10 WARMUP=30s CONNECTIONS=32)
+#
+# Prints each turn's req/s and p99, then the keyed req/s as a share of the keyless one over
+# all rounds (the issue's target: at least 80%). Sends traffic to 127.0.0.1 only.
+source "$(dirname "$0")/../scripts/reliability/lib.sh"
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+
+ROUNDS=${ROUNDS:-4}
+SECONDS_PER_TURN=${SECONDS_PER_TURN:-10}
+WARMUP=${WARMUP:-30s}
+CONNECTIONS=${CONNECTIONS:-32}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+PORT=$(free_port)
+start_app "$PORT"
+psql_value "INSERT INTO author (name) SELECT 'Author ' || g FROM generate_series(1, 100) g" >/dev/null
+export LUA_PATH="$BENCH_DIR/wrk/?.lua;;" BENCH_AUTHORS=100
+BASE="http://127.0.0.1:$PORT"
+
+turn() { # SCRIPT DURATION: prints "rps p99_ms"
+    wrk -t2 -c"$CONNECTIONS" -d"$2" --timeout 10s -s "$BENCH_DIR/wrk/$1" "$BASE" |
+        awk '/^BENCH / { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+                         printf "%.0f %.1f %d\n", v["rps"], v["p99_us"] / 1000, v["non2xx"] + v["socket_errors"] }'
+}
+
+turn post-book-keyed.lua "$WARMUP" >/dev/null
+keyless_sum=0 keyed_sum=0
+for r in $(seq 1 "$ROUNDS"); do
+    read -r plain plain_p99 plain_errors < <(turn post-book.lua "${SECONDS_PER_TURN}s")
+    read -r keyed keyed_p99 keyed_errors < <(turn post-book-keyed.lua "${SECONDS_PER_TURN}s")
+    echo "round $r: POST /books $plain req/s (p99 $plain_p99 ms, $plain_errors errors); with a key $keyed req/s (p99 $keyed_p99 ms, $keyed_errors errors)"
+    keyless_sum=$((keyless_sum + plain)) keyed_sum=$((keyed_sum + keyed))
+done
+echo "keyed POSTs: $(awk -v a="$keyed_sum" -v b="$keyless_sum" 'BEGIN { printf "%.1f%%", 100 * a / b }') of the keyless req/s over $ROUNDS rounds;" \
+     "$(psql_value "SELECT count(*) FROM idempotency_key") keys stored; machine load $(cut -d' ' -f1-3 /proc/loadavg)"
