@@ -99,9 +99,14 @@ final class KeyedPost {
         }
         try {
             steps.transactions().commit(transaction);
-        } catch (TransactionException ex) {
-            log.warn("Commit of a keyed POST failed, its outcome is unknown: {}", ex.getMessage());
-            answerWithProblem(IdempotencyProblem.outcomeUnknown());
+        } catch (RuntimeException ex) {
+            // Spring reports a failed commit as a TransactionException or a DataAccessException
+            if (DatabaseFailures.sessionLost(ex)) {
+                log.warn("Commit of a keyed POST failed, its outcome is unknown: {}", ex.getMessage());
+                answerWithProblem(IdempotencyProblem.outcomeUnknown());
+            } else {
+                answerWithProblem(ex);
+            }
             return;
         }
         answer.copyBodyToResponse();

@@ -177,7 +177,13 @@ class IdempotencyKeyTest extends ApiTest {
             for (int i = 0; i < 20; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return client.send(request, HttpResponse.BodyHandlers.ofString());
+                    // 20 at once on a pool of 10 connections: one that waited out the pool gets a
+                    // 503 with Retry-After and, as a client should, sends the request again
+                    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    for (int attempt = 0; attempt < 10 && response.statusCode() == 503; attempt++) {
+                        response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    }
+                    return response;
                 }));
             }
             start.countDown();
@@ -194,6 +200,40 @@ class IdempotencyKeyTest extends ApiTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aCommitThatBreaksIsA503ThatTheSameKeyCanRetry() {
+        // A trigger run at COMMIT that fails the way a lost connection does (SQL state 08006),
+        // for one title: the answer was stored, but whether the commit happened is unknown.
+        jdbc.execute("""
+                CREATE FUNCTION fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.title = 'commit breaks' THEN
+                        RAISE EXCEPTION 'connection lost at commit' USING ERRCODE = '08006';
+                    END IF;
+                    RETURN NEW;
+                END $$""");
+        jdbc.execute("CREATE CONSTRAINT TRIGGER fail_at_commit AFTER INSERT ON book DEFERRABLE INITIALLY DEFERRED "
+                + "FOR EACH ROW EXECUTE FUNCTION fail_at_commit()");
+        String body = "{\"title\": \"commit breaks\", \"description\": \"d\"}";
+        try {
+            EntityExchangeResult<byte[]> broken = post("/books", "at-commit", body);
+
+            assertThat(broken.getStatus().value()).isEqualTo(503);
+            assertThat(broken.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+            assertThat(broken.getResponseHeaders().getLocation()).isNull();
+            assertThat(new String(broken.getResponseBody())).contains("send the request again with the same Idempotency-Key");
+        } finally {
+            jdbc.execute("DROP TRIGGER fail_at_commit ON book");
+            jdbc.execute("DROP FUNCTION fail_at_commit()");
+        }
+        assertThat(books()).isZero();
+
+        EntityExchangeResult<byte[]> retried = post("/books", "at-commit", body);
+        assertThat(retried.getStatus().value()).isEqualTo(201);
+        assertThat(retried.getResponseHeaders().get(StoredResponse.REPLAYED)).isNull();
+        assertThat(books()).isEqualTo(1);
     }
 
     @Test
