@@ -116,7 +116,8 @@ class AuthorController {
         return Responses.updated(authors.patch(PathIds.parse("Author", id), patch, IfMatch.parse(ifMatch)), prefer);
     }
 
-    @DeleteMapping("/{id}")
+    // a 204 has no body to negotiate: any Accept will do
+    @DeleteMapping(path = "/{id}", produces = MediaType.ALL_VALUE)
     @Operation(operationId = "deleteAuthorsById", summary = "Delete an author (its books stay, without an author)",
             description = "Its books are kept and lose their author (`author_id` and `author` disappear from them).")
     @Deletes

@@ -98,7 +98,8 @@ class GenreBooksController {
         return Responses.created(URI.create("/books/" + created.body().id()), created);
     }
 
-    @PutMapping("/{bookId}")
+    // a 204 has no body to negotiate: any Accept will do
+    @PutMapping(path = "/{bookId}", produces = MediaType.ALL_VALUE)
     @Operation(operationId = "putGenresByIdBooksByBookId", summary = "Put a book in the genre (idempotent)",
             description = "204 whether or not the book was in the genre already; 404 if either does not exist.")
     @Writes
@@ -108,7 +109,8 @@ class GenreBooksController {
         genres.attach(PathIds.parse("Genre", id), PathIds.parse("Book", bookId));
     }
 
-    @DeleteMapping("/{bookId}")
+    // a 204 has no body to negotiate: any Accept will do
+    @DeleteMapping(path = "/{bookId}", produces = MediaType.ALL_VALUE)
     @Operation(operationId = "deleteGenresByIdBooksByBookId", summary = "Take a book out of the genre (idempotent)",
             description = "204 whether or not the book was in the genre; 404 if either does not exist.")
     @Writes
