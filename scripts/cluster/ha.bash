@@ -92,8 +92,9 @@ bootstrap:
       parameters:
         wal_log_hints: 'on'
         # A commit returns once the synchronous standby has applied it, so a read there right
-        # after the 201 sees it (read your writes through the replica port).
-        synchronous_commit: remote_apply
+        # after the 201 sees it (read your writes through the replica port). HA_SYNC_COMMIT=local
+        # shows that the checker sees stale reads and lost writes when commits do not wait.
+        synchronous_commit: ${HA_SYNC_COMMIT:-remote_apply}
         # A standby whose new primary is not ready yet asks again after this (default 5 s).
         wal_retrieve_retry_interval: 500ms
         max_connections: 100
@@ -247,13 +248,15 @@ EOF
     done
 
     # The first node bootstraps (initdb) alone; the others then clone it with pg_basebackup.
+    # Disowned: the checker may SIGKILL them, and bash would report each as a killed job.
     "$HA_DIR/start-${HA_NODES[0]}.sh" &
+    disown
     for ((waited = 0; waited < 120; waited++)); do
         [[ $(curl -s -o /dev/null -w '%{http_code}' -X OPTIONS --max-time 2 \
             "http://127.0.0.1:$(cut -d' ' -f2 "$HA_DIR/${HA_NODES[0]}.ports")/primary") == 200 ]] && break
         sleep 0.5
     done
-    for name in "${HA_NODES[@]:1}"; do "$HA_DIR/start-$name.sh" & done
+    for name in "${HA_NODES[@]:1}"; do "$HA_DIR/start-$name.sh" & disown; done
     haproxy -db -f "$HA_DIR/haproxy.cfg" >"$HA_DIR/haproxy.log" 2>&1 &
     HA_HAPROXY_PID=$!
     ha_wait_healthy
