@@ -42,6 +42,8 @@ args.add_argument("--pairs", type=int, default=200, help="POST -> GET and PUT ->
 args.add_argument("--before-seconds", type=float, default=3, help="load before the fault")
 args.add_argument("--after-seconds", type=float, default=4, help="load once writes are back, before the rejoin")
 args.add_argument("--rejoin-timeout", type=float, default=90)
+args.add_argument("--adopt-timeout", type=float, default=20,
+                  help="after kill-patroni, how long the restarted Patroni may take to adopt its running postmaster")
 args.add_argument("--client-timeout", type=float, default=45, help="longer than nginx's 30 s proxy_read_timeout")
 args.add_argument("--targets", action="store_true", help="the in-request retry's targets fail the run too")
 args.add_argument("--write-target", type=float, default=5.0, help="seconds")
@@ -371,6 +373,16 @@ def patroni_alive(node):
         return False
 
 
+def stop_orphan(node, pid):
+    try:
+        os.kill(pid, signal.SIGQUIT)
+    except (OSError, ValueError):
+        return False
+    print(f"  {node.name}: Patroni did not take over its orphaned postmaster (pid {pid}) within"
+          f" {args.adopt_timeout:.0f} s; stopped it (SIGQUIT)", flush=True)
+    return True
+
+
 def resend(requests):
     """Every POST that did not get its 201, sent again with its key until it gets one."""
     replayed = stored_now = 0
@@ -406,6 +418,7 @@ def fault_run(fault, run, ids):
     offsets = log_offsets()
     with Load(label, ids) as load:
         time.sleep(args.before_seconds)
+        postmaster = NODES[leader].postmaster_pid()
         t0 = time.time()
         inject(fault, leader, sync)
         # Writes are back when a POST sent after the last failed one gets its 201 (a POST sent
@@ -437,7 +450,15 @@ def fault_run(fault, run, ids):
             old.start()
         # The old primary is back when Patroni lists it as a running replica on the new timeline.
         rejoined = None
+        orphan_stopped = False
         while time.time() < t_rejoin + args.rejoin_timeout:
+            if restarted and fault == "kill-patroni" and not orphan_stopped and time.time() > t_rejoin + args.adopt_timeout:
+                # Patroni 3.0.2 adopts a running postmaster only if its PID file's start time is
+                # within a few seconds of the process's start time as the kernel tells it; on a
+                # machine whose clock drifts from that, it loops on "Process ... is not
+                # postmaster" and never starts. Stopped the way a watchdog or a unit's stop
+                # would, the node then rejoins with pg_rewind.
+                orphan_stopped = stop_orphan(old, postmaster)
             cluster = members()
             m = cluster.get(leader, {})
             new_leader = role_of("leader", cluster)
@@ -516,7 +537,7 @@ def fault_run(fault, run, ids):
         "gap": write_gap, "back": back_s, "post": statuses["POST"], "get": statuses["GET"], "read_gap": read_gap,
         "hit": len(hit), "hit_ok": len(hit_ok), "lost": lost, "replayed": replayed, "stored_now": stored_now,
         "rejoin": (rejoined - (t_rejoin if restarted else t0)) if rejoined else None, "logs": logs,
-        "rejoin_gap": rejoin_write_gap, "slowest": slowest})
+        "rejoin_gap": rejoin_write_gap, "slowest": slowest, "orphan_stopped": orphan_stopped})
 
 
 conn = connect()
@@ -553,7 +574,9 @@ for fault, runs in summary.items():
           f" lost {sum(r['lost'] for r in runs)}; committed although failed {sum(r['replayed'] for r in runs)};"
           f" hit the failover {sum(r['hit'] for r in runs)}, succeeded {sum(r['hit_ok'] for r in runs)};"
           f" longest without a read {span('read_gap')} s; slowest {span('slowest')} s; rejoin {span('rejoin', '{:.1f}')} s"
-          f" (no write meanwhile for {span('rejoin_gap')} s)")
+          f" (no write meanwhile for {span('rejoin_gap')} s)"
+          + (f"; orphaned postmaster stopped by the checker in {sum(r['orphan_stopped'] for r in runs)} run(s)"
+             if any(r["orphan_stopped"] for r in runs) else ""))
     print(f"    POST statuses: {dict(post)}")
     print("    app log records:" + ("".join(f"\n      {n:4} {k}" for k, n in logs.most_common()) or " none"))
 if missed_targets:
