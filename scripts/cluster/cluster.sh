@@ -73,6 +73,26 @@ need() {
     echo "cluster: installing $package (Debian package)"
     [[ -n ${APT_UPDATED:-} ]] || { apt-get update -qq >/dev/null; APT_UPDATED=1; }
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+    stop_started_service "$package"
+}
+
+# Debian packages enable and start their systemd units where systemd runs: a system nginx,
+# etcd, Patroni or HAProxy would be left running next to ours (nginx on port 80). Only a unit
+# of a package this run just installed is stopped, never one that was there before.
+stop_started_service() {
+    local unit
+    [[ -d /run/systemd/system ]] || return 0
+    case $1 in
+        nginx-light) unit=nginx ;;
+        etcd-server) unit=etcd ;;
+        patroni | haproxy) unit=$1 ;;
+        *) return 0 ;;
+    esac
+    if systemctl is-active --quiet "$unit"; then
+        echo "cluster: stopping the $unit service its package install started"
+        systemctl stop "$unit"
+        systemctl disable --quiet "$unit" || true
+    fi
 }
 
 # start_instances COUNT DB_URL [extra args...]: COUNT jars launched together (no waiting

@@ -40,19 +40,7 @@ ha_install() {
     need etcd etcd-server
     need patroni patroni
     need haproxy haproxy
-    # The Debian packages enable their systemd units, and on a machine that lets them start,
-    # an install would leave a system etcd, Patroni or HAProxy running next to ours: stop what
-    # an install by this run started (need sets APT_UPDATED when it installs).
-    local unit
-    if [[ -n ${APT_UPDATED:-} ]] && command -v systemctl >/dev/null && systemctl is-system-running >/dev/null 2>&1; then
-        for unit in etcd patroni haproxy; do
-            if systemctl is-active --quiet "$unit"; then
-                echo "cluster: stopping the $unit service the package install started"
-                systemctl stop "$unit"
-                systemctl disable --quiet "$unit" || true
-            fi
-        done
-    fi
+    # need also stops a system service that an install started (stop_started_service).
 }
 
 # The PostgreSQL parameters and the failover rules live in the cluster's configuration in
