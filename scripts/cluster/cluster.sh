@@ -16,8 +16,17 @@
 #                                        remote_apply, the standby stopped and started under
 #                                        reads (replica_checker.py)
 #   scripts/cluster/cluster.sh start     N instances and nginx, until Ctrl-C
+#   scripts/cluster/cluster.sh ha        high availability (ha.bash, ha_checker.py): etcd, three
+#                                        Patroni-managed PostgreSQL nodes, HAProxy, 2 instances
+#                                        behind nginx; read-your-writes before and after, one
+#                                        SIGKILL of the primary's postmaster under load (CI)
+#   scripts/cluster/cluster.sh ha-long   the same with RUNS=5 runs of each fault: postmaster
+#                                        SIGKILLed, Patroni SIGTERMed, Patroni SIGKILLed, a
+#                                        switchover; the old primary rejoining after each
+#   scripts/cluster/cluster.sh ha-start  the HA cluster and 2 instances, until Ctrl-C
 #
-# Needs root or sudo-less apt-get for nginx and wrk when they are missing, java, python3,
+# Needs root or sudo-less apt-get for nginx and wrk (and, for ha, etcd-server, patroni and
+# haproxy) when they are missing, java, python3,
 # curl and the PostgreSQL 15 client tools; the local PostgreSQL at 127.0.0.1:5432 (trust
 # auth, user postgres) holds the throwaway database.
 source "$(dirname "$0")/../reliability/lib.sh"
@@ -52,6 +61,7 @@ cluster_cleanup() {
         wait "$pid" 2>/dev/null || true
     done
     [[ $(type -t replica_cleanup) != function ]] || replica_cleanup
+    [[ $(type -t ha_cleanup) != function ]] || ha_cleanup
     (exit "$rc")
     cleanup
 }
@@ -63,6 +73,26 @@ need() {
     echo "cluster: installing $package (Debian package)"
     [[ -n ${APT_UPDATED:-} ]] || { apt-get update -qq >/dev/null; APT_UPDATED=1; }
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
+    stop_started_service "$package"
+}
+
+# Debian packages enable and start their systemd units where systemd runs: a system nginx,
+# etcd, Patroni or HAProxy would be left running next to ours (nginx on port 80). Only a unit
+# of a package this run just installed is stopped, never one that was there before.
+stop_started_service() {
+    local unit
+    [[ -d /run/systemd/system ]] || return 0
+    case $1 in
+        nginx-light) unit=nginx ;;
+        etcd-server) unit=etcd ;;
+        patroni | haproxy) unit=$1 ;;
+        *) return 0 ;;
+    esac
+    if systemctl is-active --quiet "$unit"; then
+        echo "cluster: stopping the $unit service its package install started"
+        systemctl stop "$unit"
+        systemctl disable --quiet "$unit" || true
+    fi
 }
 
 # start_instances COUNT DB_URL [extra args...]: COUNT jars launched together (no waiting
@@ -91,7 +121,7 @@ wait_instances() {
     for i in "${!PORTS[@]}"; do
         for ((waited = 0; ; waited++)); do
             curl -sf -o /dev/null "http://127.0.0.1:${PORTS[$i]}/actuator/health/readiness" && break
-            if ! kill -0 "${PIDS[$i]}" 2>/dev/null || ((waited >= 180)); then
+            if ! kill -0 "${PIDS[$i]}" 2>/dev/null || ((waited >= ${READY_SECONDS:-180})); then
                 tail -n 40 "$WORK/instance-$i.log"
                 echo "cluster: instance $i did not become ready" >&2
                 return 1
@@ -376,10 +406,26 @@ mode_replica() {
     echo "replica: check passed"
 }
 
+source "$HERE/ha.bash"
+
+mode_ha_start() {
+    ha_start
+    start_instances 2 "jdbc:postgresql://127.0.0.1:$HA_PRIMARY_PORT/$HA_DB" \
+        --hellobooks.datasource.replica.url="jdbc:postgresql://127.0.0.1:$HA_REPLICA_PORT/$HA_DB"
+    wait_instances
+    start_nginx "${PORTS[@]}"
+    echo "ha: 2 instances (ports ${PORTS[*]}); patronictl -c $HA_DIR/${HA_NODES[0]}.yml list; Ctrl-C stops everything"
+    # Short sleeps: bash runs the exit trap of a SIGTERM only once its foreground command ends.
+    while true; do sleep 1; done
+}
+
 case $MODE in
     check) mode_check ;;
     bench) mode_bench ;;
     start) mode_start ;;
     replica) mode_replica ;;
-    *) echo "usage: $0 [check|bench|replica|start]" >&2; exit 2 ;;
+    ha) mode_ha 1 ;;
+    ha-long) mode_ha "${RUNS:-5}" ;;
+    ha-start) mode_ha_start ;;
+    *) echo "usage: $0 [check|bench|replica|start|ha|ha-long|ha-start]" >&2; exit 2 ;;
 esac
