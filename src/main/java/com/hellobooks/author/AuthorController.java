@@ -50,9 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping(path = "/authors", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "authors")
 @ApiErrors
-class AuthorController {
+public class AuthorController {
 
-    static final String ID = "The author's id; anything but a positive integer is a 400";
+    public static final String ID = "The author's id; anything but a positive integer is a 400";
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final AuthorService authors;

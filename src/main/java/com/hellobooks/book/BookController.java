@@ -76,7 +76,7 @@ class BookController {
                     schema = @Schema(example = "1", type = "integer", format = "int64", minimum = "1", maximum = PathId.MAX_ID))
             @RequestParam(name = "author_id", required = false) String authorId,
             @ParameterObject @ModelAttribute ListParameters page) {
-        BookFilter filter = new BookFilter(title, description, PathIds.parseQueryParameter("author_id", authorId));
+        BookQueries.Filter filter = new BookQueries.Filter(title, description, PathIds.parseQueryParameter("author_id", authorId));
         return books.list(filter, ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 

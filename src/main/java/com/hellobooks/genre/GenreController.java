@@ -50,9 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping(path = "/genres", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "genres")
 @ApiErrors
-class GenreController {
+public class GenreController {
 
-    static final String ID = "The genre's id; anything but a positive integer is a 400";
+    public static final String ID = "The genre's id; anything but a positive integer is a 400";
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final GenreService genres;

@@ -1,12 +1,10 @@
-package com.hellobooks.genre;
+package com.hellobooks.book;
 
 import java.net.URI;
 import java.util.List;
 
-import com.hellobooks.book.BookRequest;
-import com.hellobooks.book.BookResponse;
-import com.hellobooks.book.BookService;
-import com.hellobooks.book.UnknownAuthor;
+import com.hellobooks.genre.GenreController;
+import com.hellobooks.genre.GenreService;
 import com.hellobooks.web.ListParameters;
 import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.PathIds;
@@ -105,7 +103,7 @@ class GenreBooksController {
     @NotFound
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void attach(@PathId(GenreController.ID) @PathVariable String id, @PathId(BOOK_ID) @PathVariable String bookId) {
-        genres.attach(PathIds.parse("Genre", id), PathIds.parse("Book", bookId));
+        books.addToGenre(PathIds.parse("Genre", id), PathIds.parse("Book", bookId));
     }
 
     @DeleteMapping("/{bookId}")
@@ -115,6 +113,6 @@ class GenreBooksController {
     @NotFound
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void detach(@PathId(GenreController.ID) @PathVariable String id, @PathId(BOOK_ID) @PathVariable String bookId) {
-        genres.detach(PathIds.parse("Genre", id), PathIds.parse("Book", bookId));
+        books.removeFromGenre(PathIds.parse("Genre", id), PathIds.parse("Book", bookId));
     }
 }

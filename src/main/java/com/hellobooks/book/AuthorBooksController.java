@@ -1,11 +1,10 @@
-package com.hellobooks.author;
+package com.hellobooks.book;
 
 import java.net.URI;
 import java.util.List;
 
-import com.hellobooks.book.BookRequest;
-import com.hellobooks.book.BookResponse;
-import com.hellobooks.book.BookService;
+import com.hellobooks.author.AuthorController;
+import com.hellobooks.author.AuthorService;
 import com.hellobooks.web.ListParameters;
 import com.hellobooks.web.ListRequest;
 import com.hellobooks.web.PathIds;
