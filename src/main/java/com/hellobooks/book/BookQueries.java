@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import com.hellobooks.database.ReadOnlyJdbc;
-import com.hellobooks.web.ListPage;
-import com.hellobooks.web.ListQuery;
-import com.hellobooks.web.ListRequest;
-import com.hellobooks.web.Tagged;
+import com.hellobooks.web.conditional.Tagged;
+import com.hellobooks.web.paging.ListPage;
+import com.hellobooks.web.paging.ListQuery;
+import com.hellobooks.web.paging.ListRequest;
 import org.springframework.stereotype.Component;
 
 /**
