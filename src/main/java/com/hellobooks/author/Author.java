@@ -1,15 +1,10 @@
 package com.hellobooks.author;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import com.hellobooks.book.Book;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -26,10 +21,6 @@ public class Author {
 
     @Version
     private long version;
-
-    // The inverse side of Book.author: read-only here, the foreign key lives in book.author_id.
-    @OneToMany(mappedBy = "author")
-    private List<Book> books = new ArrayList<>();
 
     protected Author() {
         // for JPA
@@ -53,9 +44,5 @@ public class Author {
 
     public long getVersion() {
         return version;
-    }
-
-    public List<Book> getBooks() {
-        return books;
     }
 }

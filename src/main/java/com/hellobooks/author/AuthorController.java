@@ -3,12 +3,10 @@ package com.hellobooks.author;
 import java.net.URI;
 import java.util.List;
 
-import com.hellobooks.web.ListParameters;
-import com.hellobooks.web.ListRequest;
-import com.hellobooks.web.IfMatch;
-import com.hellobooks.web.PathIds;
-import com.hellobooks.web.Responses;
-import com.hellobooks.web.Tagged;
+import com.hellobooks.web.conditional.IfMatch;
+import com.hellobooks.web.conditional.Responses;
+import com.hellobooks.web.conditional.Tagged;
+import com.hellobooks.web.json.PathIds;
 import com.hellobooks.web.openapi.ApiErrors;
 import com.hellobooks.web.openapi.Creates;
 import com.hellobooks.web.openapi.Deletes;
@@ -16,6 +14,8 @@ import com.hellobooks.web.openapi.PathId;
 import com.hellobooks.web.openapi.ReadsOne;
 import com.hellobooks.web.openapi.ReadsPage;
 import com.hellobooks.web.openapi.Updates;
+import com.hellobooks.web.paging.ListParameters;
+import com.hellobooks.web.paging.ListRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -50,9 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping(path = "/authors", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "authors")
 @ApiErrors
-class AuthorController {
+public class AuthorController {
 
-    static final String ID = "The author's id; anything but a positive integer is a 400";
+    public static final String ID = "The author's id; anything but a positive integer is a 400";
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final AuthorService authors;

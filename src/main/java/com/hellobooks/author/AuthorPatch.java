@@ -1,6 +1,6 @@
 package com.hellobooks.author;
 
-import com.hellobooks.web.TextRules;
+import com.hellobooks.web.json.TextRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -1,9 +1,9 @@
 package com.hellobooks.author;
 
 import com.hellobooks.database.ReadOnlyJdbc;
-import com.hellobooks.web.ListPage;
-import com.hellobooks.web.ListQuery;
-import com.hellobooks.web.ListRequest;
+import com.hellobooks.web.paging.ListPage;
+import com.hellobooks.web.paging.ListQuery;
+import com.hellobooks.web.paging.ListRequest;
 import org.springframework.stereotype.Component;
 
 /** Pages of authors, each one SQL statement in autocommit ({@link ReadOnlyJdbc} says why). */

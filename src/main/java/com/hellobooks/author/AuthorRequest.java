@@ -5,8 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import static com.hellobooks.web.TextRules.NO_NUL;
-import static com.hellobooks.web.TextRules.NO_NUL_MESSAGE;
+import static com.hellobooks.web.json.TextRules.NO_NUL;
+import static com.hellobooks.web.json.TextRules.NO_NUL_MESSAGE;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /** The body of POST /authors. */

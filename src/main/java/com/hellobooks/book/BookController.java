@@ -3,12 +3,10 @@ package com.hellobooks.book;
 import java.net.URI;
 import java.util.List;
 
-import com.hellobooks.web.IfMatch;
-import com.hellobooks.web.ListParameters;
-import com.hellobooks.web.ListRequest;
-import com.hellobooks.web.PathIds;
-import com.hellobooks.web.Responses;
-import com.hellobooks.web.Tagged;
+import com.hellobooks.web.conditional.IfMatch;
+import com.hellobooks.web.conditional.Responses;
+import com.hellobooks.web.conditional.Tagged;
+import com.hellobooks.web.json.PathIds;
 import com.hellobooks.web.openapi.ApiErrors;
 import com.hellobooks.web.openapi.Creates;
 import com.hellobooks.web.openapi.Deletes;
@@ -16,6 +14,8 @@ import com.hellobooks.web.openapi.PathId;
 import com.hellobooks.web.openapi.ReadsOne;
 import com.hellobooks.web.openapi.ReadsPage;
 import com.hellobooks.web.openapi.Updates;
+import com.hellobooks.web.paging.ListParameters;
+import com.hellobooks.web.paging.ListRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -76,7 +76,7 @@ class BookController {
                     schema = @Schema(example = "1", type = "integer", format = "int64", minimum = "1", maximum = PathId.MAX_ID))
             @RequestParam(name = "author_id", required = false) String authorId,
             @ParameterObject @ModelAttribute ListParameters page) {
-        BookFilter filter = new BookFilter(title, description, PathIds.parseQueryParameter("author_id", authorId));
+        BookQueries.Filter filter = new BookQueries.Filter(title, description, PathIds.parseQueryParameter("author_id", authorId));
         return books.list(filter, ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 

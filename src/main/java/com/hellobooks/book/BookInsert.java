@@ -3,8 +3,8 @@ package com.hellobooks.book;
 import java.sql.SQLException;
 import java.util.List;
 
-import com.hellobooks.web.Tagged;
-import com.hellobooks.web.UnknownReferenceException;
+import com.hellobooks.web.conditional.Tagged;
+import com.hellobooks.web.errors.UnknownReferenceException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

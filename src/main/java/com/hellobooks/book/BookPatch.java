@@ -1,6 +1,6 @@
 package com.hellobooks.book;
 
-import com.hellobooks.web.TextRules;
+import com.hellobooks.web.json.TextRules;
 import com.hellobooks.web.openapi.PathId;
 import io.swagger.v3.oas.annotations.media.Schema;
 

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import com.hellobooks.database.ReadOnlyJdbc;
-import com.hellobooks.web.ListPage;
-import com.hellobooks.web.ListQuery;
-import com.hellobooks.web.ListRequest;
-import com.hellobooks.web.Tagged;
+import com.hellobooks.web.conditional.Tagged;
+import com.hellobooks.web.paging.ListPage;
+import com.hellobooks.web.paging.ListQuery;
+import com.hellobooks.web.paging.ListRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +49,7 @@ class BookQueries {
                 .optional();
     }
 
-    ListPage<BookResponse> page(BookFilter filter, ListRequest<BookResponse> request) {
+    ListPage<BookResponse> page(Filter filter, ListRequest<BookResponse> request) {
         ListQuery<BookResponse> query = ListQuery.of(request)
                 .whereContains("b.title", "title", filter.title())
                 .whereContains("b.description", "description", filter.description());
@@ -80,5 +80,21 @@ class BookQueries {
     @SuppressWarnings("unchecked")
     private static <E> E[] array(Array array, E[] empty) throws SQLException {
         return array == null ? empty : (E[]) array.getArray();
+    }
+
+    /** The query parameters of GET /books (and the nested lists' owner), ANDed; a null parameter does not filter. */
+    public record Filter(String title, String description, Long authorId, Long genreId) {
+
+        public Filter(String title, String description, Long authorId) {
+            this(title, description, authorId, null);
+        }
+
+        public static Filter byAuthor(long authorId) {
+            return new Filter(null, null, authorId, null);
+        }
+
+        public static Filter byGenre(long genreId) {
+            return new Filter(null, null, null, genreId);
+        }
     }
 }

@@ -1,6 +1,6 @@
 package com.hellobooks.book;
 
-import com.hellobooks.web.NullableField;
+import com.hellobooks.web.json.NullableField;
 import com.hellobooks.web.openapi.PathId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import static com.hellobooks.web.TextRules.NO_NUL;
-import static com.hellobooks.web.TextRules.NO_NUL_MESSAGE;
+import static com.hellobooks.web.json.TextRules.NO_NUL;
+import static com.hellobooks.web.json.TextRules.NO_NUL_MESSAGE;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**

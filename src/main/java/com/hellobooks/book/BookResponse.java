@@ -8,7 +8,7 @@ import java.util.stream.LongStream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.hellobooks.author.Author;
 import com.hellobooks.genre.Genre;
-import com.hellobooks.web.ETags;
+import com.hellobooks.web.conditional.ETags;
 import com.hellobooks.web.openapi.PathId;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;

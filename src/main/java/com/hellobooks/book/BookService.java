@@ -7,15 +7,15 @@ import com.hellobooks.author.Author;
 import com.hellobooks.author.AuthorRepository;
 import com.hellobooks.genre.Genre;
 import com.hellobooks.genre.GenreRepository;
-import com.hellobooks.web.IfMatch;
-import com.hellobooks.web.JsonMergePatch;
-import com.hellobooks.web.ListPage;
-import com.hellobooks.web.ListRequest;
-import com.hellobooks.web.NullableField;
-import com.hellobooks.web.ResourceNotFoundException;
-import com.hellobooks.web.SortOptions;
-import com.hellobooks.web.Tagged;
-import com.hellobooks.web.UnknownReferenceException;
+import com.hellobooks.web.conditional.IfMatch;
+import com.hellobooks.web.conditional.Tagged;
+import com.hellobooks.web.errors.ResourceNotFoundException;
+import com.hellobooks.web.errors.UnknownReferenceException;
+import com.hellobooks.web.json.JsonMergePatch;
+import com.hellobooks.web.json.NullableField;
+import com.hellobooks.web.paging.ListPage;
+import com.hellobooks.web.paging.ListRequest;
+import com.hellobooks.web.paging.SortOptions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +53,7 @@ public class BookService {
     }
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-    public ListPage<BookResponse> list(BookFilter filter, ListRequest<BookResponse> page) {
+    public ListPage<BookResponse> list(BookQueries.Filter filter, ListRequest<BookResponse> page) {
         return queries.page(filter, page);
     }
 
@@ -63,7 +63,7 @@ public class BookService {
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public ListPage<BookResponse> listByAuthor(long authorId, ListRequest<BookResponse> page) {
-        ListPage<BookResponse> books = list(BookFilter.byAuthor(authorId), page);
+        ListPage<BookResponse> books = list(BookQueries.Filter.byAuthor(authorId), page);
         if (books.items().isEmpty() && !authors.existsById(authorId)) {
             throw new ResourceNotFoundException("Author", authorId);
         }
@@ -73,7 +73,7 @@ public class BookService {
     /** A genre's books; 404 when the genre does not exist (looked up only for an empty page, as above). */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public ListPage<BookResponse> listByGenre(long genreId, ListRequest<BookResponse> page) {
-        ListPage<BookResponse> books = list(BookFilter.byGenre(genreId), page);
+        ListPage<BookResponse> books = list(BookQueries.Filter.byGenre(genreId), page);
         if (books.items().isEmpty() && !genres.existsById(genreId)) {
             throw new ResourceNotFoundException("Genre", genreId);
         }
@@ -105,7 +105,7 @@ public class BookService {
     /** POST /genres/{id}/books: a new book, in the genre of the path. */
     @Transactional
     public Tagged<BookResponse> createForGenre(long genreId, BookRequest request) {
-        Genre genre = genres.findById(genreId).orElseThrow(() -> new ResourceNotFoundException("Genre", genreId));
+        Genre genre = genre(genreId);
         Author author = request.authorId() == null ? null : referencedAuthor(request.authorId());
         Book book = new Book(request.title(), request.description(), author);
         book.getGenres().add(genre);
@@ -144,6 +144,20 @@ public class BookService {
         books.delete(book); // versioned: fails if someone changed the book since it was read
     }
 
+    /** PUT /genres/{id}/books/{bookId}: puts a book in a genre; doing it twice is the same as doing it once. */
+    @Transactional
+    public void addToGenre(long genreId, long bookId) {
+        Genre genre = genre(genreId);
+        find(bookId).getGenres().add(genre);
+    }
+
+    /** DELETE /genres/{id}/books/{bookId}: takes a book out of a genre; a book that is not in it stays as it is. */
+    @Transactional
+    public void removeFromGenre(long genreId, long bookId) {
+        Genre genre = genre(genreId);
+        find(bookId).getGenres().remove(genre);
+    }
+
     private Tagged<BookResponse> replace(Book book, BookRequest request) {
         book.setTitle(request.title());
         book.setDescription(request.description());
@@ -165,6 +179,10 @@ public class BookService {
 
     private Book find(long id) {
         return books.findWithAuthorById(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
+    }
+
+    private Genre genre(long id) {
+        return genres.findById(id).orElseThrow(() -> new ResourceNotFoundException("Genre", id));
     }
 
     private static Tagged<BookResponse> tagged(Book book) {

@@ -1,15 +1,10 @@
 package com.hellobooks.genre;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
-
-import com.hellobooks.book.Book;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -26,10 +21,6 @@ public class Genre {
 
     @Version
     private long version;
-
-    // The inverse side of Book.genres: the links live in book_genre, owned by Book.
-    @ManyToMany(mappedBy = "genres")
-    private Set<Book> books = new LinkedHashSet<>();
 
     protected Genre() {
         // for JPA
@@ -53,9 +44,5 @@ public class Genre {
 
     public long getVersion() {
         return version;
-    }
-
-    public Set<Book> getBooks() {
-        return books;
     }
 }

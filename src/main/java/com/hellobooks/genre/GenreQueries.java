@@ -1,9 +1,9 @@
 package com.hellobooks.genre;
 
 import com.hellobooks.database.ReadOnlyJdbc;
-import com.hellobooks.web.ListPage;
-import com.hellobooks.web.ListQuery;
-import com.hellobooks.web.ListRequest;
+import com.hellobooks.web.paging.ListPage;
+import com.hellobooks.web.paging.ListQuery;
+import com.hellobooks.web.paging.ListRequest;
 import org.springframework.stereotype.Component;
 
 /** Pages of genres, each one SQL statement in autocommit ({@link ReadOnlyJdbc} says why). */

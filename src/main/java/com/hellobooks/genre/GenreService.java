@@ -3,34 +3,30 @@ package com.hellobooks.genre;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.hellobooks.book.Book;
-import com.hellobooks.book.BookRepository;
-import com.hellobooks.web.ETags;
-import com.hellobooks.web.IfMatch;
-import com.hellobooks.web.JsonMergePatch;
-import com.hellobooks.web.ListPage;
-import com.hellobooks.web.ListRequest;
-import com.hellobooks.web.ResourceNotFoundException;
-import com.hellobooks.web.SortOptions;
-import com.hellobooks.web.Tagged;
+import com.hellobooks.web.conditional.ETags;
+import com.hellobooks.web.conditional.IfMatch;
+import com.hellobooks.web.conditional.Tagged;
+import com.hellobooks.web.errors.ResourceNotFoundException;
+import com.hellobooks.web.json.JsonMergePatch;
+import com.hellobooks.web.paging.ListPage;
+import com.hellobooks.web.paging.ListRequest;
+import com.hellobooks.web.paging.SortOptions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The genre use cases, and linking books to genres. Each write is one transaction; a list is one SQL statement in autocommit, through {@link GenreQueries}, in no transaction (see BookService). */
+/** The genre use cases (linking books to genres is BookService's: the links are Book.genres). Each write is one transaction; a list is one SQL statement in autocommit, through {@link GenreQueries}, in no transaction (see BookService). */
 @Service
 public class GenreService {
 
     private final GenreQueries queries;
     private final GenreRepository genres;
-    private final BookRepository books;
     private final JsonMergePatch mergePatch;
 
-    GenreService(GenreQueries queries, GenreRepository genres, BookRepository books, JsonMergePatch mergePatch) {
+    GenreService(GenreQueries queries, GenreRepository genres, JsonMergePatch mergePatch) {
         this.queries = queries;
         this.genres = genres;
-        this.books = books;
         this.mergePatch = mergePatch;
     }
 
@@ -95,20 +91,6 @@ public class GenreService {
         genres.delete(genre); // versioned: fails if someone changed the genre since it was read
     }
 
-    /** Puts a book in a genre; doing it twice is the same as doing it once. */
-    @Transactional
-    public void attach(long genreId, long bookId) {
-        Genre genre = find(genreId);
-        bookWithGenres(bookId).getGenres().add(genre);
-    }
-
-    /** Takes a book out of a genre; a book that is not in it stays as it is. */
-    @Transactional
-    public void detach(long genreId, long bookId) {
-        Genre genre = find(genreId);
-        bookWithGenres(bookId).getGenres().remove(genre);
-    }
-
     private Tagged<GenreResponse> replace(Genre genre, GenreRequest request) {
         genre.setName(request.name());
         // Write now, so the version (and the ETag we answer with) is the one in the database.
@@ -122,9 +104,5 @@ public class GenreService {
 
     private Genre find(long id) {
         return genres.findById(id).orElseThrow(() -> new ResourceNotFoundException("Genre", id));
-    }
-
-    private Book bookWithGenres(long id) {
-        return books.findWithAuthorById(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
     }
 }

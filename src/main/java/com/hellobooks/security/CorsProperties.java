@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Browser pages on other origins that may call the API. None by default: CORS stays off and
  * browsers keep scripts of other sites from reading the API's answers.
  *
- * @param allowedOrigins exact origins such as {@code https://books.example}
+ * @param allowedOrigins exact origins such as https://books.example
  * @param maxAge how long a browser may cache a preflight's answer
  */
 @ConfigurationProperties("hellobooks.cors")

@@ -24,7 +24,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
-import com.hellobooks.web.CorrelationIdFilter;
+import com.hellobooks.web.filters.CorrelationIdFilter;
 
 /**
  * The one security filter chain. Its two modes hang on whether Spring Boot made a

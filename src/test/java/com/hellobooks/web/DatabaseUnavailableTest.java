@@ -1,5 +1,6 @@
 package com.hellobooks.web;
 
+import com.hellobooks.web.filters.CorrelationIdFilter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -7,6 +7,9 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import com.hellobooks.support.ApiTest;
+import com.hellobooks.web.errors.FieldProblem;
+import com.hellobooks.web.filters.CorrelationIdFilter;
+import com.hellobooks.web.paging.ListRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * turns it on; user and password default to the primary's.
  *
  * @param url JDBC URL of the replica (a streaming standby); unset: every query goes to the primary
- * @param username defaults to {@code spring.datasource.username}
- * @param password defaults to {@code spring.datasource.password}
+ * @param username defaults to spring.datasource.username
+ * @param password defaults to spring.datasource.password
  * @param maximumPoolSize connections to the replica
  * @param connectionTimeout how long a read waits for a replica connection before it falls back
  *        to the primary; short, because a read should not pay much for a replica that is down

@@ -1,7 +1,7 @@
 package com.hellobooks.web.openapi;
 
-import com.hellobooks.web.CorrelationIdFilter;
-import com.hellobooks.web.ListRequest;
+import com.hellobooks.web.filters.CorrelationIdFilter;
+import com.hellobooks.web.paging.ListRequest;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;

@@ -2,7 +2,7 @@ package com.hellobooks.web.openapi;
 
 import java.util.List;
 
-import com.hellobooks.web.FieldProblem;
+import com.hellobooks.web.errors.FieldProblem;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
