@@ -1,6 +1,8 @@
-"""How both checkers talk to the API: plain HTTP/1.1 connections to one base URL, JSON bodies."""
+"""How the checkers talk to the API: plain HTTP/1.1 connections to one base URL, JSON bodies."""
 import http.client
 import json
+import threading
+import uuid
 
 
 def connect(base):
@@ -18,3 +20,48 @@ def call(conn, method, path, body=None, headers=None):
     response = conn.getresponse()
     payload = response.read()
     return response.status, response, payload
+
+
+def write_then_read_pairs(connect, threads, count, label, keyed=False):
+    """count POST -> GET and count PUT -> GET pairs over the threads, each on connections of its
+    own (connect()); a GET that does not show the write just acknowledged is stale. keyed sends
+    each POST with a fresh Idempotency-Key. Returns (stale, errors), lists of descriptions."""
+    lock = threading.Lock()
+    stale, errors = [], []
+    per_thread = [count // threads + (1 if n < count % threads else 0) for n in range(threads)]
+
+    def run(n):
+        conn = connect()
+        for i in range(per_thread[n]):
+            try:
+                title = f"{label} {n}-{i}"
+                headers = {"Idempotency-Key": str(uuid.uuid4())} if keyed else None
+                status, response, payload = call(conn, "POST", "/books", {"title": title, "description": "pairs"}, headers)
+                if status != 201:
+                    raise RuntimeError(f"POST /books -> {status} {payload[:200]!r}")
+                book, etag = json.loads(payload)["id"], response.getheader("ETag")
+                status, _, payload = call(conn, "GET", f"/books/{book}")
+                if status != 200 or json.loads(payload)["title"] != title:
+                    with lock:
+                        stale.append(f"POST then GET /books/{book} -> {status}")
+                new_title = f"{title} edited"
+                status, _, payload = call(conn, "PUT", f"/books/{book}", {"title": new_title, "description": "edited"},
+                                          {"If-Match": etag})
+                if status != 204:
+                    raise RuntimeError(f"PUT /books/{book} -> {status} {payload[:200]!r}")
+                status, _, payload = call(conn, "GET", f"/books/{book}")
+                if status != 200 or json.loads(payload)["title"] != new_title:
+                    with lock:
+                        stale.append(f"PUT then GET /books/{book} -> {status} {json.loads(payload).get('title')!r}")
+            except (OSError, http.client.HTTPException, RuntimeError, ValueError) as e:
+                with lock:
+                    errors.append(f"{type(e).__name__}: {e}")
+                conn.close()
+                conn = connect()
+
+    workers = [threading.Thread(target=run, args=(n,)) for n in range(threads)]
+    for t in workers:
+        t.start()
+    for t in workers:
+        t.join()
+    return stale, errors

@@ -22,6 +22,7 @@ run with --targets, so the same checker shows the improvement once the app has t
 import argparse, collections, http.client, json, os, re, signal, subprocess, sys, threading, time, urllib.request, uuid
 from urllib.parse import urlparse
 
+import api_client
 from api_client import call
 
 args = argparse.ArgumentParser()
@@ -161,45 +162,8 @@ def read_your_writes(label):
     other = next(n for n in NODES if n not in (leader, sync))
     time.sleep(1.2)  # a server publishes its statistics about once a second
     sync_before, other_before = xacts(NODES[sync].pg_port), xacts(NODES[other].pg_port)
-    lock = threading.Lock()
-    stale, errors = [], []
-    threads = 4
-    per_thread = [args.pairs // threads + (1 if n < args.pairs % threads else 0) for n in range(threads)]
-
-    def run(n):
-        conn = connect()
-        for i in range(per_thread[n]):
-            try:
-                title = f"ryw {label} {n}-{i}"
-                status, response, payload = post_book(conn, title, str(uuid.uuid4()))
-                if status != 201:
-                    raise RuntimeError(f"POST -> {status} {payload[:120]!r}")
-                book, etag = json.loads(payload)["id"], response.getheader("ETag")
-                status, _, payload = call(conn, "GET", f"/books/{book}")
-                if status != 200 or json.loads(payload)["title"] != title:
-                    with lock:
-                        stale.append(f"POST then GET /books/{book} -> {status}")
-                new_title = title + " edited"
-                status, _, payload = call(conn, "PUT", f"/books/{book}", {"title": new_title, "description": "e"},
-                                          {"If-Match": etag})
-                if status != 204:
-                    raise RuntimeError(f"PUT -> {status} {payload[:120]!r}")
-                status, _, payload = call(conn, "GET", f"/books/{book}")
-                if status != 200 or json.loads(payload)["title"] != new_title:
-                    with lock:
-                        stale.append(f"PUT then GET /books/{book} -> {status}")
-            except (OSError, http.client.HTTPException, RuntimeError, ValueError) as e:
-                with lock:
-                    errors.append(f"{type(e).__name__}: {e}")
-                conn.close()
-                conn = connect()
-
     started = time.time()
-    workers = [threading.Thread(target=run, args=(n,)) for n in range(threads)]
-    for t in workers:
-        t.start()
-    for t in workers:
-        t.join()
+    stale, errors = api_client.write_then_read_pairs(connect, 4, args.pairs, f"ryw {label}", keyed=True)
     elapsed = time.time() - started
     time.sleep(1.2)
     on_sync, on_other = xacts(NODES[sync].pg_port) - sync_before, xacts(NODES[other].pg_port) - other_before

@@ -142,42 +142,8 @@ class ReadLoad:
 
 
 def pairs(count, label):
-    """count POST -> GET and count PUT -> GET pairs over the threads; returns (stale, errors, reads)."""
-    lock = threading.Lock()
-    stale, errors = [], []
-    per_thread = [count // args.threads + (1 if n < count % args.threads else 0) for n in range(args.threads)]
-
-    def run(n):
-        conn = connect()
-        for i in range(per_thread[n]):
-            try:
-                title = f"{label} {n}-{i}"
-                book, etag = create(conn, title)
-                status, _, payload = call(conn, "GET", f"/books/{book}")
-                if status != 200 or json.loads(payload)["title"] != title:
-                    with lock:
-                        stale.append(f"POST then GET /books/{book} -> {status}")
-                new_title = f"{title} edited"
-                status, _, payload = call(conn, "PUT", f"/books/{book}", {"title": new_title, "description": "edited"},
-                                          {"If-Match": etag})
-                if status != 204:
-                    raise RuntimeError(f"PUT /books/{book} -> {status} {payload[:200]!r}")
-                status, _, payload = call(conn, "GET", f"/books/{book}")
-                if status != 200 or json.loads(payload)["title"] != new_title:
-                    with lock:
-                        stale.append(f"PUT then GET /books/{book} -> {status} {json.loads(payload).get('title')!r}")
-            except (OSError, http.client.HTTPException, RuntimeError, ValueError) as e:
-                with lock:
-                    errors.append(f"{type(e).__name__}: {e}")
-                conn.close()
-                conn = connect()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(args.threads)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return stale, errors
+    """count POST -> GET and count PUT -> GET pairs over the threads; returns (stale, errors)."""
+    return api_client.write_then_read_pairs(connect, args.threads, count, label)
 
 
 def post_latencies(seconds, label):
