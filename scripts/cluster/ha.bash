@@ -13,6 +13,9 @@ HA_ETCD_PORT=
 HA_PRIMARY_PORT=
 HA_REPLICA_PORT=
 HA_NODES=(node1 node2 node3)
+# Every psql of the HA scripts gives up on a connection after a few seconds: through HAProxy,
+# a connection to a port whose server is not up yet can otherwise hang for minutes.
+export PGCONNECT_TIMEOUT=${PGCONNECT_TIMEOUT:-3}
 HA_DB=hellobooks
 # The timings of the leader race. A dead primary's leader key expires after HA_TTL; each
 # Patroni wakes every HA_LOOP_WAIT and retries etcd for up to HA_RETRY_TIMEOUT. Patroni
@@ -250,7 +253,7 @@ EOF
     ha_wait_healthy
     # HAProxy's checks run every HA_CHECK_INTER; a server starts DOWN until its first pass.
     for ((waited = 0; waited < 40; waited++)); do
-        [[ $(psql -h 127.0.0.1 -p "$HA_REPLICA_PORT" -U postgres -w -X -At -d postgres -c 'SELECT pg_is_in_recovery()' 2>/dev/null) == t ]] && break
+        [[ $(timeout 5 psql -h 127.0.0.1 -p "$HA_REPLICA_PORT" -U postgres -w -X -At -d postgres -c 'SELECT pg_is_in_recovery()' 2>/dev/null) == t ]] && break
         sleep 0.25
     done
     psql -h 127.0.0.1 -p "$HA_PRIMARY_PORT" -U postgres -w -X -q -d postgres -c "CREATE DATABASE $HA_DB"
