@@ -52,12 +52,10 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
 
     private final KeyedPost.Steps steps;
-    private final HandlerExceptionResolver problems;
 
     IdempotencyKeyFilter(PlatformTransactionManager transactions, EntityManager entityManager, StoredResponses responses,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, UnreachedDatabaseRetry retry) {
         this.steps = new KeyedPost.Steps(transactions, entityManager, responses, problems, retry);
-        this.problems = problems;
     }
 
     @Override
@@ -74,11 +72,11 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
             key = IdempotencyKey.parse(Collections.list(request.getHeaders(HEADER)));
             body = request.getInputStream().readAllBytes();
         } catch (IdempotencyProblem ex) {
-            problems.resolveException(request, response, null, ex);
+            steps.problems().resolveException(request, response, null, ex);
             return;
         } catch (IOException ex) {
             // too large, or cut off: the same answer the handler's own read would have had
-            problems.resolveException(request, response, null,
+            steps.problems().resolveException(request, response, null,
                     new HttpMessageNotReadableException(ex.getMessage(), ex, new ServletServerHttpRequest(request)));
             return;
         }
