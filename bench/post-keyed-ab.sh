@@ -27,6 +27,8 @@ turn() { # SCRIPT DURATION: prints "rps p99_ms"
                          printf "%.0f %.1f %d\n", v["rps"], v["p99_us"] / 1000, v["non2xx"] + v["socket_errors"] }'
 }
 
+# both paths warmed up, so the first round does not favour the one the JIT saw last
+turn post-book.lua "$WARMUP" >/dev/null
 turn post-book-keyed.lua "$WARMUP" >/dev/null
 keyless_sum=0 keyed_sum=0
 for r in $(seq 1 "$ROUNDS"); do

@@ -56,20 +56,28 @@ final class KeyedPost {
     }
 
     void run(HttpServletRequest replayable, FilterChain chain) throws ServletException, IOException {
+        if (!runOnce(replayable, chain, true)) {
+            // the key's answer had expired but was not purged yet; it is removed, and the key is free again
+            runOnce(replayable, chain, false);
+        }
+    }
+
+    /** False only when the key turned out to hold an expired answer, which {@code freeExpired} has removed. */
+    private boolean runOnce(HttpServletRequest replayable, FilterChain chain, boolean freeExpired) throws ServletException, IOException {
         TransactionStatus transaction;
         try {
             // while no writable primary can be had (a failover), try again for a while
             transaction = steps.retry().run(() -> attempt(replayable, chain));
         } catch (ChainFailure ex) {
             ex.rethrow();
-            return;
+            return true;
         } catch (TransactionException ex) {
             steps.problems().resolveException(request, response, null, ex);
-            return;
+            return true;
         } catch (NotWritten ex) {
             // out of time: the last attempt's 503 is the answer
             answer.copyBodyToResponse();
-            return;
+            return true;
         }
         int status = answer.getStatus();
         if (status >= 300) {
@@ -80,7 +88,7 @@ final class KeyedPost {
             } else {
                 answer.copyBodyToResponse();
             }
-            return;
+            return true;
         }
         boolean stored;
         try {
@@ -90,12 +98,15 @@ final class KeyedPost {
         } catch (RuntimeException ex) {
             rollBack(transaction);
             answerWithProblem(ex);
-            return;
+            return true;
         }
         if (!stored) {
             rollBack(transaction);
+            if (freeExpired && freedExpiredKey()) {
+                return false;
+            }
             replayEarlierOr(true);
-            return;
+            return true;
         }
         try {
             steps.transactions().commit(transaction);
@@ -107,9 +118,10 @@ final class KeyedPost {
             } else {
                 answerWithProblem(ex);
             }
-            return;
+            return true;
         }
         answer.copyBodyToResponse();
+        return true;
     }
 
     /**
@@ -148,7 +160,8 @@ final class KeyedPost {
 
     /**
      * The key's stored answer if it has one (or 422 for another request under the same key);
-     * otherwise the handler's own answer, or 409 when a concurrent first use ended unanswered.
+     * otherwise the handler's own answer, or 409 when the key was taken but its answer is gone
+     * by now (it expired, or the purge removed it, while this request ran).
      */
     private void replayEarlierOr(boolean raced) throws IOException {
         Optional<StoredResponse> earlier;
@@ -169,6 +182,15 @@ final class KeyedPost {
         } else {
             discardAnswer();
             earlier.get().replay(response);
+        }
+    }
+
+    /** Whether the key held an expired answer, now removed; if the database cannot say, the lookup that follows fails too. */
+    private boolean freedExpiredKey() {
+        try {
+            return steps.responses().freeExpired(subject, key);
+        } catch (RuntimeException ex) {
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package com.hellobooks.idempotency;
 
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,22 +11,22 @@ import org.springframework.stereotype.Repository;
 class StoredResponses {
 
     /**
-     * A live key is left alone (no row comes back); an expired one that the purge has not
-     * reached yet is free again, so it is overwritten. A concurrent first use of the same key
-     * makes this wait on the primary key until that transaction ends.
+     * A plain INSERT: a key already taken fails on the primary key (after waiting for a
+     * concurrent first use of it to end). ON CONFLICT would spare the error but costs a
+     * speculative insertion on every first use, which is nearly every keyed POST (a replay
+     * leaves one "duplicate key" error in the server log instead).
      */
     private static final String RECORD = """
             INSERT INTO idempotency_key (subject, key, fingerprint, status, content_type, location, etag, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (subject, key) DO UPDATE SET fingerprint = excluded.fingerprint, status = excluded.status,
-                content_type = excluded.content_type, location = excluded.location, etag = excluded.etag,
-                body = excluded.body, created_at = now()
-            WHERE idempotency_key.created_at < now() - make_interval(secs => ?)
-            RETURNING 1""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String FIND = """
             SELECT fingerprint, status, content_type, location, etag, body FROM idempotency_key
             WHERE subject = ? AND key = ? AND created_at >= now() - make_interval(secs => ?)""";
+
+    private static final String FREE_EXPIRED = """
+            DELETE FROM idempotency_key
+            WHERE subject = ? AND key = ? AND created_at < now() - make_interval(secs => ?)""";
 
     /** Oldest first, skipping rows a writer holds, so the purge never waits for a POST nor a POST for it. */
     private static final String PURGE = """
@@ -43,12 +44,20 @@ class StoredResponses {
         this.purgeBatch = properties.purgeBatch();
     }
 
-    /** Stores the first answer for the key; false when the key already has a live one. */
+    /**
+     * Stores the first answer for the key; false when the key already has an answer (live or
+     * expired), in which case the failed INSERT has ended the transaction's use: roll it back.
+     */
     boolean recordFirst(String subject, IdempotencyKey key, StoredResponse response) {
-        return jdbc.sql(RECORD)
-                .params(subject, key.value(), response.fingerprint(), response.status(), response.contentType(),
-                        response.location(), response.etag(), response.body(), retentionSeconds)
-                .query(Integer.class).optional().isPresent();
+        try {
+            jdbc.sql(RECORD)
+                    .params(subject, key.value(), response.fingerprint(), response.status(), response.contentType(),
+                            response.location(), response.etag(), response.body())
+                    .update();
+            return true;
+        } catch (DuplicateKeyException ex) {
+            return false;
+        }
     }
 
     Optional<StoredResponse> find(String subject, IdempotencyKey key) {
@@ -56,6 +65,11 @@ class StoredResponses {
                 .query((row, n) -> new StoredResponse(row.getBytes("fingerprint"), row.getInt("status"),
                         row.getString("content_type"), row.getString("location"), row.getString("etag"), row.getBytes("body")))
                 .optional();
+    }
+
+    /** Removes the key's answer if it has expired (the purge had not reached it yet); true if there was one. */
+    boolean freeExpired(String subject, IdempotencyKey key) {
+        return jdbc.sql(FREE_EXPIRED).params(subject, key.value(), retentionSeconds).update() > 0;
     }
 
     /** Removes one batch of expired keys; returns how many. */
