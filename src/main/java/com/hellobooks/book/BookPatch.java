@@ -1,7 +1,7 @@
 package com.hellobooks.book;
 
+import com.hellobooks.web.json.PathId;
 import com.hellobooks.web.json.TextRules;
-import com.hellobooks.web.openapi.PathId;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**

@@ -1,7 +1,7 @@
 package com.hellobooks.book;
 
 import com.hellobooks.web.json.NullableField;
-import com.hellobooks.web.openapi.PathId;
+import com.hellobooks.web.json.PathId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

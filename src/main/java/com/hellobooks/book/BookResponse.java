@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.hellobooks.author.Author;
 import com.hellobooks.genre.Genre;
 import com.hellobooks.web.conditional.ETags;
-import com.hellobooks.web.openapi.PathId;
+import com.hellobooks.web.json.PathId;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
