@@ -6,11 +6,11 @@ import java.util.List;
 import com.hellobooks.web.conditional.IfMatch;
 import com.hellobooks.web.conditional.Responses;
 import com.hellobooks.web.conditional.Tagged;
-import com.hellobooks.web.json.PathIds;
+import com.hellobooks.web.json.Id;
+import com.hellobooks.web.json.PathId;
 import com.hellobooks.web.openapi.ApiErrors;
 import com.hellobooks.web.openapi.Creates;
 import com.hellobooks.web.openapi.Deletes;
-import com.hellobooks.web.openapi.PathId;
 import com.hellobooks.web.openapi.ReadsOne;
 import com.hellobooks.web.openapi.ReadsPage;
 import com.hellobooks.web.openapi.Updates;
@@ -88,32 +88,33 @@ public class AuthorController {
     @Operation(operationId = "getAuthorsById", summary = "One author",
             description = "With an `ETag`; send it back in `If-None-Match` for a 304 while the author is unchanged.")
     @ReadsOne
-    ResponseEntity<AuthorResponse> get(@PathId(ID) @PathVariable String id, WebRequest request) {
-        return Responses.ok(request, authors.get(PathIds.parse("Author", id)));
+    ResponseEntity<AuthorResponse> get(@PathId(resource = "Author", description = ID) @PathVariable Id id, WebRequest request) {
+        return Responses.ok(request, authors.get(id.value()));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "putAuthorsById", summary = "Rename an author",
             description = "`name` is required. 204 as in the original API, or 200 with the author for `Prefer: return=representation`.")
     @Updates
-    ResponseEntity<AuthorResponse> replace(@PathId(ID) @PathVariable String id, @Valid @RequestBody AuthorRequest request,
+    ResponseEntity<AuthorResponse> replace(@PathId(resource = "Author", description = ID) @PathVariable Id id,
+            @Valid @RequestBody AuthorRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(authors.replace(PathIds.parse("Author", id), request, IfMatch.parse(ifMatch)), prefer);
+        return Responses.updated(authors.replace(id.value(), request, IfMatch.parse(ifMatch)), prefer);
     }
 
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
     @Operation(operationId = "patchAuthorsById", summary = "Change some of an author's fields (JSON merge patch)",
             description = "An `application/merge-patch+json` body (RFC 7396) merged into the author; the result must be a valid PUT body.")
     @Updates
-    ResponseEntity<AuthorResponse> patch(@PathId(ID) @PathVariable String id,
+    ResponseEntity<AuthorResponse> patch(@PathId(resource = "Author", description = ID) @PathVariable Id id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH_JSON,
                     schema = @Schema(implementation = AuthorPatch.class),
                     examples = @ExampleObject(name = "name", value = "{\"name\": \"New Author 1 (revised)\"}")))
             @RequestBody ObjectNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(authors.patch(PathIds.parse("Author", id), patch, IfMatch.parse(ifMatch)), prefer);
+        return Responses.updated(authors.patch(id.value(), patch, IfMatch.parse(ifMatch)), prefer);
     }
 
     // a 204 has no body to negotiate: any Accept will do
@@ -122,7 +123,8 @@ public class AuthorController {
             description = "Its books are kept and lose their author (`author_id` and `author` disappear from them).")
     @Deletes
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathId(ID) @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        authors.delete(PathIds.parse("Author", id), IfMatch.parse(ifMatch));
+    void delete(@PathId(resource = "Author", description = ID) @PathVariable Id id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        authors.delete(id.value(), IfMatch.parse(ifMatch));
     }
 }

@@ -7,11 +7,11 @@ import com.hellobooks.author.AuthorController;
 import com.hellobooks.author.AuthorService;
 import com.hellobooks.web.conditional.Responses;
 import com.hellobooks.web.conditional.Tagged;
-import com.hellobooks.web.json.PathIds;
+import com.hellobooks.web.json.Id;
+import com.hellobooks.web.json.PathId;
 import com.hellobooks.web.openapi.ApiErrors;
 import com.hellobooks.web.openapi.Creates;
 import com.hellobooks.web.openapi.NotFound;
-import com.hellobooks.web.openapi.PathId;
 import com.hellobooks.web.openapi.ReadsPage;
 import com.hellobooks.web.paging.ListParameters;
 import com.hellobooks.web.paging.ListRequest;
@@ -58,9 +58,9 @@ class AuthorBooksController {
      * check: its list statement tells a missing author apart itself.
      */
     @ModelAttribute
-    void pathBeforeBody(@PathVariable String id, HttpMethod method) {
+    void pathBeforeBody(@PathId(resource = "Author", description = AuthorController.ID) @PathVariable Id id, HttpMethod method) {
         if (HttpMethod.POST.equals(method)) {
-            authors.requireExists(PathIds.parse("Author", id));
+            authors.requireExists(id.value());
         }
     }
 
@@ -71,9 +71,9 @@ class AuthorBooksController {
     @NotFound
     @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
             schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "title", "-title" }, defaultValue = "id"))
-    ResponseEntity<List<BookResponse>> list(@PathId(AuthorController.ID) @PathVariable String id,
+    ResponseEntity<List<BookResponse>> list(@PathId(resource = "Author", description = AuthorController.ID) @PathVariable Id id,
             @ParameterObject @ModelAttribute ListParameters page) {
-        return books.listByAuthor(PathIds.parse("Author", id), ListRequest.of(page, BookService.SORTABLE)).toResponse();
+        return books.listByAuthor(id.value(), ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -82,8 +82,9 @@ class AuthorBooksController {
     @Creates
     @NotFound
     @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
-    ResponseEntity<BookResponse> create(@PathId(AuthorController.ID) @PathVariable String id, @Valid @RequestBody BookRequest request) {
-        Tagged<BookResponse> created = books.createForAuthor(PathIds.parse("Author", id), request);
+    ResponseEntity<BookResponse> create(@PathId(resource = "Author", description = AuthorController.ID) @PathVariable Id id,
+            @Valid @RequestBody BookRequest request) {
+        Tagged<BookResponse> created = books.createForAuthor(id.value(), request);
         return Responses.created(URI.create("/books/" + created.body().id()), created);
     }
 }

@@ -6,11 +6,11 @@ import java.util.List;
 import com.hellobooks.web.conditional.IfMatch;
 import com.hellobooks.web.conditional.Responses;
 import com.hellobooks.web.conditional.Tagged;
-import com.hellobooks.web.json.PathIds;
+import com.hellobooks.web.json.Id;
+import com.hellobooks.web.json.PathId;
 import com.hellobooks.web.openapi.ApiErrors;
 import com.hellobooks.web.openapi.Creates;
 import com.hellobooks.web.openapi.Deletes;
-import com.hellobooks.web.openapi.PathId;
 import com.hellobooks.web.openapi.ReadsOne;
 import com.hellobooks.web.openapi.ReadsPage;
 import com.hellobooks.web.openapi.Updates;
@@ -76,7 +76,7 @@ class BookController {
                     schema = @Schema(example = "1", type = "integer", format = "int64", minimum = "1", maximum = PathId.MAX_ID))
             @RequestParam(name = "author_id", required = false) String authorId,
             @ParameterObject @ModelAttribute ListParameters page) {
-        BookQueries.Filter filter = new BookQueries.Filter(title, description, PathIds.parseQueryParameter("author_id", authorId));
+        BookQueries.Filter filter = new BookQueries.Filter(title, description, Id.ofQueryParameter("author_id", authorId));
         return books.list(filter, ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 
@@ -95,8 +95,8 @@ class BookController {
     @Operation(operationId = "getBooksById", summary = "One book",
             description = "With an `ETag`; send it back in `If-None-Match` for a 304 while the book is unchanged.")
     @ReadsOne
-    ResponseEntity<BookResponse> get(@PathId(ID) @PathVariable String id, WebRequest request) {
-        return Responses.ok(request, books.get(PathIds.parse("Book", id)));
+    ResponseEntity<BookResponse> get(@PathId(resource = "Book", description = ID) @PathVariable Id id, WebRequest request) {
+        return Responses.ok(request, books.get(id.value()));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -106,10 +106,11 @@ class BookController {
                     + "`Prefer: return=representation`.")
     @Updates
     @UnknownAuthor
-    ResponseEntity<BookResponse> replace(@PathId(ID) @PathVariable String id, @Valid @RequestBody BookRequest request,
+    ResponseEntity<BookResponse> replace(@PathId(resource = "Book", description = ID) @PathVariable Id id,
+            @Valid @RequestBody BookRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(books.replace(PathIds.parse("Book", id), request, IfMatch.parse(ifMatch)), prefer);
+        return Responses.updated(books.replace(id.value(), request, IfMatch.parse(ifMatch)), prefer);
     }
 
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
@@ -117,14 +118,14 @@ class BookController {
             description = "An `application/merge-patch+json` body (RFC 7396) merged into the book; the result must be a valid PUT body.")
     @Updates
     @UnknownAuthor
-    ResponseEntity<BookResponse> patch(@PathId(ID) @PathVariable String id,
+    ResponseEntity<BookResponse> patch(@PathId(resource = "Book", description = ID) @PathVariable Id id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH_JSON,
                     schema = @Schema(implementation = BookPatch.class),
                     examples = @ExampleObject(name = "description", value = "{\"description\": \"watr 4evr, 2nd ed.\"}")))
             @RequestBody ObjectNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(books.patch(PathIds.parse("Book", id), patch, IfMatch.parse(ifMatch)), prefer);
+        return Responses.updated(books.patch(id.value(), patch, IfMatch.parse(ifMatch)), prefer);
     }
 
     // a 204 has no body to negotiate: any Accept will do
@@ -133,7 +134,8 @@ class BookController {
             description = "Also takes the book out of its genres.")
     @Deletes
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathId(ID) @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        books.delete(PathIds.parse("Book", id), IfMatch.parse(ifMatch));
+    void delete(@PathId(resource = "Book", description = ID) @PathVariable Id id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        books.delete(id.value(), IfMatch.parse(ifMatch));
     }
 }

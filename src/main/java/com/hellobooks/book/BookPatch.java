@@ -1,7 +1,8 @@
 package com.hellobooks.book;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.hellobooks.web.json.PathId;
 import com.hellobooks.web.json.TextRules;
-import com.hellobooks.web.openapi.PathId;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -15,5 +16,5 @@ record BookPatch(
         @Schema(minLength = 1, maxLength = 255, pattern = TextRules.NO_NUL, example = "Ocean Book") String title,
         @Schema(maxLength = 10_000, pattern = TextRules.NO_NUL, example = "watr 4evr, 2nd ed.") String description,
         @Schema(types = { "integer", "null" }, format = "int64", minimum = "1", maximum = PathId.MAX_ID, example = "1",
-                description = "The author's id; `null` clears the author") Long authorId) {
+                description = "The author's id; `null` clears the author") @JsonProperty("author_id") Long authorId) {
 }

@@ -1,7 +1,8 @@
 package com.hellobooks.book;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.hellobooks.web.json.NullableField;
-import com.hellobooks.web.openapi.PathId;
+import com.hellobooks.web.json.PathId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,5 +26,5 @@ public record BookRequest(
         @NotNull @Size(max = 10_000, message = "must be at most 10000 characters") @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String description,
         @Schema(types = { "integer", "null" }, format = "int64", minimum = "1", maximum = PathId.MAX_ID, example = "1",
                 description = "The author's id, or null for no author. Left out: no author on POST; on PUT the book keeps its author.")
-        NullableField<Long> authorId) {
+        @JsonProperty("author_id") NullableField<Long> authorId) {
 }

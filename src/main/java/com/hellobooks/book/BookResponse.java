@@ -6,10 +6,11 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.hellobooks.author.Author;
 import com.hellobooks.genre.Genre;
 import com.hellobooks.web.conditional.ETags;
-import com.hellobooks.web.openapi.PathId;
+import com.hellobooks.web.json.PathId;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -26,7 +27,7 @@ public record BookResponse(
         @Schema(requiredMode = REQUIRED, minLength = 1, maxLength = 255, example = "Ocean Book") String title,
         @Schema(requiredMode = REQUIRED, maxLength = 10_000, example = "watr 4evr") String description,
         @Schema(format = "int64", minimum = "1", maximum = PathId.MAX_ID, example = "1",
-                description = "The author's id; present only when the book has an author") Long authorId,
+                description = "The author's id; present only when the book has an author") @JsonProperty("author_id") Long authorId,
         @Schema(minLength = 1, maxLength = 255, example = "New Author 1",
                 description = "The author's name; present only when the book has an author") String author,
         @ArraySchema(schema = @Schema(minLength = 1, maxLength = 255, example = "Fantasy"), maxItems = MAX_GENRES,

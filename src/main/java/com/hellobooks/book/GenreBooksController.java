@@ -7,11 +7,11 @@ import com.hellobooks.genre.GenreController;
 import com.hellobooks.genre.GenreService;
 import com.hellobooks.web.conditional.Responses;
 import com.hellobooks.web.conditional.Tagged;
-import com.hellobooks.web.json.PathIds;
+import com.hellobooks.web.json.Id;
+import com.hellobooks.web.json.PathId;
 import com.hellobooks.web.openapi.ApiErrors;
 import com.hellobooks.web.openapi.Creates;
 import com.hellobooks.web.openapi.NotFound;
-import com.hellobooks.web.openapi.PathId;
 import com.hellobooks.web.openapi.ReadsPage;
 import com.hellobooks.web.openapi.Writes;
 import com.hellobooks.web.paging.ListParameters;
@@ -66,9 +66,9 @@ class GenreBooksController {
      * check: its list statement tells a missing genre apart itself.
      */
     @ModelAttribute
-    void pathBeforeBody(@PathVariable String id, HttpMethod method) {
+    void pathBeforeBody(@PathId(resource = "Genre", description = GenreController.ID) @PathVariable Id id, HttpMethod method) {
         if (HttpMethod.POST.equals(method)) {
-            genres.requireExists(PathIds.parse("Genre", id));
+            genres.requireExists(id.value());
         }
     }
 
@@ -79,9 +79,9 @@ class GenreBooksController {
     @NotFound
     @Parameter(name = "sort", description = ListParameters.SORT_DESCRIPTION,
             schema = @Schema(example = "id", type = "string", allowableValues = { "id", "-id", "title", "-title" }, defaultValue = "id"))
-    ResponseEntity<List<BookResponse>> list(@PathId(GenreController.ID) @PathVariable String id,
+    ResponseEntity<List<BookResponse>> list(@PathId(resource = "Genre", description = GenreController.ID) @PathVariable Id id,
             @ParameterObject @ModelAttribute ListParameters page) {
-        return books.listByGenre(PathIds.parse("Genre", id), ListRequest.of(page, BookService.SORTABLE)).toResponse();
+        return books.listByGenre(id.value(), ListRequest.of(page, BookService.SORTABLE)).toResponse();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,8 +91,9 @@ class GenreBooksController {
     @NotFound
     @UnknownAuthor
     @ResponseStatus(HttpStatus.CREATED) // what ResponseEntity.created sends, said where the API description sees it
-    ResponseEntity<BookResponse> create(@PathId(GenreController.ID) @PathVariable String id, @Valid @RequestBody BookRequest request) {
-        Tagged<BookResponse> created = books.createForGenre(PathIds.parse("Genre", id), request);
+    ResponseEntity<BookResponse> create(@PathId(resource = "Genre", description = GenreController.ID) @PathVariable Id id,
+            @Valid @RequestBody BookRequest request) {
+        Tagged<BookResponse> created = books.createForGenre(id.value(), request);
         return Responses.created(URI.create("/books/" + created.body().id()), created);
     }
 
@@ -103,8 +104,9 @@ class GenreBooksController {
     @Writes
     @NotFound
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void attach(@PathId(GenreController.ID) @PathVariable String id, @PathId(BOOK_ID) @PathVariable String bookId) {
-        books.addToGenre(PathIds.parse("Genre", id), PathIds.parse("Book", bookId));
+    void attach(@PathId(resource = "Genre", description = GenreController.ID) @PathVariable Id id,
+            @PathId(resource = "Book", description = BOOK_ID) @PathVariable Id bookId) {
+        books.addToGenre(id.value(), bookId.value());
     }
 
     // a 204 has no body to negotiate: any Accept will do
@@ -114,7 +116,8 @@ class GenreBooksController {
     @Writes
     @NotFound
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void detach(@PathId(GenreController.ID) @PathVariable String id, @PathId(BOOK_ID) @PathVariable String bookId) {
-        books.removeFromGenre(PathIds.parse("Genre", id), PathIds.parse("Book", bookId));
+    void detach(@PathId(resource = "Genre", description = GenreController.ID) @PathVariable Id id,
+            @PathId(resource = "Book", description = BOOK_ID) @PathVariable Id bookId) {
+        books.removeFromGenre(id.value(), bookId.value());
     }
 }

@@ -6,11 +6,11 @@ import java.util.List;
 import com.hellobooks.web.conditional.IfMatch;
 import com.hellobooks.web.conditional.Responses;
 import com.hellobooks.web.conditional.Tagged;
-import com.hellobooks.web.json.PathIds;
+import com.hellobooks.web.json.Id;
+import com.hellobooks.web.json.PathId;
 import com.hellobooks.web.openapi.ApiErrors;
 import com.hellobooks.web.openapi.Creates;
 import com.hellobooks.web.openapi.Deletes;
-import com.hellobooks.web.openapi.PathId;
 import com.hellobooks.web.openapi.ReadsOne;
 import com.hellobooks.web.openapi.ReadsPage;
 import com.hellobooks.web.openapi.Updates;
@@ -88,32 +88,33 @@ public class GenreController {
     @Operation(operationId = "getGenresById", summary = "One genre",
             description = "With an `ETag`; send it back in `If-None-Match` for a 304 while the genre is unchanged.")
     @ReadsOne
-    ResponseEntity<GenreResponse> get(@PathId(ID) @PathVariable String id, WebRequest request) {
-        return Responses.ok(request, genres.get(PathIds.parse("Genre", id)));
+    ResponseEntity<GenreResponse> get(@PathId(resource = "Genre", description = ID) @PathVariable Id id, WebRequest request) {
+        return Responses.ok(request, genres.get(id.value()));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "putGenresById", summary = "Rename a genre",
             description = "`name` is required. 204 as in the original API, or 200 with the genre for `Prefer: return=representation`.")
     @Updates
-    ResponseEntity<GenreResponse> replace(@PathId(ID) @PathVariable String id, @Valid @RequestBody GenreRequest request,
+    ResponseEntity<GenreResponse> replace(@PathId(resource = "Genre", description = ID) @PathVariable Id id,
+            @Valid @RequestBody GenreRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(genres.replace(PathIds.parse("Genre", id), request, IfMatch.parse(ifMatch)), prefer);
+        return Responses.updated(genres.replace(id.value(), request, IfMatch.parse(ifMatch)), prefer);
     }
 
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
     @Operation(operationId = "patchGenresById", summary = "Change some of a genre's fields (JSON merge patch)",
             description = "An `application/merge-patch+json` body (RFC 7396) merged into the genre; the result must be a valid PUT body.")
     @Updates
-    ResponseEntity<GenreResponse> patch(@PathId(ID) @PathVariable String id,
+    ResponseEntity<GenreResponse> patch(@PathId(resource = "Genre", description = ID) @PathVariable Id id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH_JSON,
                     schema = @Schema(implementation = GenrePatch.class),
                     examples = @ExampleObject(name = "name", value = "{\"name\": \"High Fantasy\"}")))
             @RequestBody ObjectNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(genres.patch(PathIds.parse("Genre", id), patch, IfMatch.parse(ifMatch)), prefer);
+        return Responses.updated(genres.patch(id.value(), patch, IfMatch.parse(ifMatch)), prefer);
     }
 
     // a 204 has no body to negotiate: any Accept will do
@@ -122,7 +123,8 @@ public class GenreController {
             description = "Its books are kept; only their links to the genre go.")
     @Deletes
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathId(ID) @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        genres.delete(PathIds.parse("Genre", id), IfMatch.parse(ifMatch));
+    void delete(@PathId(resource = "Genre", description = ID) @PathVariable Id id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        genres.delete(id.value(), IfMatch.parse(ifMatch));
     }
 }

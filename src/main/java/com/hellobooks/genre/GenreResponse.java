@@ -1,6 +1,6 @@
 package com.hellobooks.genre;
 
-import com.hellobooks.web.openapi.PathId;
+import com.hellobooks.web.json.PathId;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;

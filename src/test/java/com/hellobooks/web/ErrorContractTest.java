@@ -71,6 +71,17 @@ class ErrorContractTest extends ApiTest {
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Author cat invalid");
     }
 
+    /** The contract's order on every route, not only the nested ones: the path, then the body. */
+    @Test
+    void aBadPathIdIsItsOwn400WhateverTheBodyHolds() {
+        http.put().uri("/books/cat").contentType(MediaType.APPLICATION_JSON).body("{}")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Book cat invalid");
+        http.put().uri("/authors/0").contentType(MediaType.APPLICATION_JSON).body("not json")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Author 0 invalid");
+        http.patch().uri("/genres/-1").contentType(MediaType.parseMediaType("application/merge-patch+json")).body("[]")
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Genre -1 invalid");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "/books | {} | Invalid request: missing title",

@@ -9,6 +9,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -21,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -56,6 +58,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
         return handleExceptionInternal(ex, BodyProblems.unreadable(ex), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A converter that refused a request's value (a path id: {@code PathIdConverter}) reaches
+     * here wrapped by Spring's binding; the problem it threw is the answer ("Book cat invalid").
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (ex.getMostSpecificCause() instanceof ErrorResponse refusal) {
+            return handleExceptionInternal(ex, refusal.getBody(), headers, refusal.getStatusCode(), request);
+        }
+        return super.handleTypeMismatch(ex, headers, status, request);
     }
 
     /**

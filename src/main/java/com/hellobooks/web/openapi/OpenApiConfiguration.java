@@ -2,7 +2,6 @@ package com.hellobooks.web.openapi;
 
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
-import java.util.Map;
 
 import com.hellobooks.web.json.NullableFieldModelConverter;
 import io.swagger.v3.core.jackson.ModelResolver;
@@ -21,9 +20,6 @@ import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.PropertyNamingStrategy;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The OpenAPI description at /v3/api-docs (and Swagger UI at /swagger-ui.html). springdoc
@@ -59,11 +55,9 @@ public class OpenApiConfiguration {
     public static final String BEARER = "bearer";
 
     /**
-     * Schemas named as the app's JSON is. springdoc reads the records with swagger-core's own
-     * Jackson 2 mapper, which knows nothing of {@code spring.jackson.property-naming-strategy}
-     * (the app is on Jackson 3), so {@code authorId} would be documented where clients see
-     * {@code author_id}. This resolver takes the strategy from the app's mapper, so the two
-     * cannot disagree.
+     * swagger-core's resolver of the records' schemas, with one fix: {@link NotBlankModelResolver}.
+     * The JSON names come from the records' own {@code @JsonProperty}, which swagger-core's
+     * Jackson 2 reads as the app's Jackson 3 does (both use jackson-annotations).
      *
      * <p>It has to come last in swagger-core's chain of converters, because a ModelResolver
      * answers for every type and passes nothing on. It does: springdoc puts each converter
@@ -72,11 +66,10 @@ public class OpenApiConfiguration {
      * ({@code author_id} would no longer be a nullable integer).
      */
     @Bean
-    ModelResolver jsonNamingModelResolver(JsonMapper jsonMapper, SpringDocConfigProperties springDoc) {
+    ModelResolver notBlankModelResolver(SpringDocConfigProperties springDoc) {
         boolean openApi31 = springDoc.isOpenapi31();
-        var mapper = (openApi31 ? Json31.mapper() : Json.mapper()).copy();
-        mapper.setPropertyNamingStrategy(jackson2Strategy(jsonMapper.serializationConfig().getPropertyNamingStrategy()));
-        return new NotBlankModelResolver(mapper).openapi31(openApi31);
+        // a copy: a ModelResolver registers its module on the mapper it is given, and these are shared
+        return new NotBlankModelResolver((openApi31 ? Json31.mapper() : Json.mapper()).copy()).openapi31(openApi31);
     }
 
     @Bean
@@ -112,28 +105,5 @@ public class OpenApiConfiguration {
             }
             return modified;
         }
-    }
-
-    /** Spring Boot binds spring.jackson.property-naming-strategy to one of these constants. */
-    private static final Map<PropertyNamingStrategy, com.fasterxml.jackson.databind.PropertyNamingStrategy> JACKSON_2_STRATEGIES = Map.of(
-            PropertyNamingStrategies.SNAKE_CASE, com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE,
-            PropertyNamingStrategies.UPPER_SNAKE_CASE, com.fasterxml.jackson.databind.PropertyNamingStrategies.UPPER_SNAKE_CASE,
-            PropertyNamingStrategies.LOWER_CAMEL_CASE, com.fasterxml.jackson.databind.PropertyNamingStrategies.LOWER_CAMEL_CASE,
-            PropertyNamingStrategies.UPPER_CAMEL_CASE, com.fasterxml.jackson.databind.PropertyNamingStrategies.UPPER_CAMEL_CASE,
-            PropertyNamingStrategies.LOWER_CASE, com.fasterxml.jackson.databind.PropertyNamingStrategies.LOWER_CASE,
-            PropertyNamingStrategies.KEBAB_CASE, com.fasterxml.jackson.databind.PropertyNamingStrategies.KEBAB_CASE,
-            PropertyNamingStrategies.LOWER_DOT_CASE, com.fasterxml.jackson.databind.PropertyNamingStrategies.LOWER_DOT_CASE);
-
-    /** The app's (Jackson 3) naming strategy as swagger-core's Jackson 2 knows it. */
-    private static com.fasterxml.jackson.databind.PropertyNamingStrategy jackson2Strategy(PropertyNamingStrategy strategy) {
-        if (strategy == null) {
-            return null;
-        }
-        var jackson2 = JACKSON_2_STRATEGIES.get(strategy);
-        if (jackson2 == null) {
-            throw new IllegalStateException("The OpenAPI description cannot follow the JSON naming strategy "
-                    + strategy.getClass().getName() + "; only Jackson's PropertyNamingStrategies constants are supported");
-        }
-        return jackson2;
     }
 }

@@ -2,6 +2,7 @@ package com.hellobooks.web.openapi;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.hellobooks.web.errors.FieldProblem;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,7 +33,7 @@ record ProblemBody(
         String message,
         @Schema(maxLength = 64, description = "The request's id, also in the `X-Request-Id` response header",
                 example = "3f1c9a52-7d0e-4b8a-9c61-2e5f8d4b7a10")
-        String correlationId,
+        @JsonProperty("correlation_id") String correlationId,
         @ArraySchema(maxItems = MAX_FIELD_PROBLEMS,
                 arraySchema = @Schema(description = "Each problem with a field, for a 400 about the body or a query parameter"))
         List<FieldProblem> errors) {
