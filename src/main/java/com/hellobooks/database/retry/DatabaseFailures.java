@@ -6,6 +6,8 @@ import java.sql.SQLTransientConnectionException;
 
 import org.hibernate.TransactionException;
 import org.hibernate.exception.JDBCConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** What a failure says about the database: gone, or never reached. */
 public final class DatabaseFailures {
@@ -54,11 +56,13 @@ public final class DatabaseFailures {
 
     /**
      * The request failed for want of a database, not through its own fault: the session is
-     * gone, the database could not be reached, or every pooled connection was busy. A 503.
+     * gone, the database could not be reached (Spring's words for it: a transaction that could
+     * not be started, a resource failure), or every pooled connection was busy. A 503.
      */
     public static boolean databaseUnavailable(Throwable ex) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException) {
                 return true;
             }
         }

@@ -1,16 +1,12 @@
 package com.hellobooks.web.errors;
 
-import java.sql.SQLTransientConnectionException;
-
 import com.hellobooks.database.retry.DatabaseFailures;
 import com.hellobooks.web.filters.CorrelationIdFilter;
 import com.hellobooks.web.filters.RequestBodyTooLargeException;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +17,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -130,9 +125,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** The database is down or out of connections: the client may retry, and should be told when. */
-    @ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            JDBCConnectionException.class, SQLTransientConnectionException.class })
-    ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
+    private ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         log.warn("Database unavailable: {}", ex.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is unavailable; try again shortly");
@@ -150,11 +143,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
-    /** Anything else is our bug: log it with the correlation id the client also gets, and say nothing more. */
+    /**
+     * A database that is gone or out of connections ({@link DatabaseFailures} alone decides) is a
+     * 503; anything else is our bug: log it with the correlation id the client also gets, and say
+     * nothing more.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         if (DatabaseFailures.databaseUnavailable(ex)) {
-            return handleDatabaseUnavailable(ex, request);
+            return databaseUnavailable(ex, request);
         }
         String correlationId = CorrelationIdFilter.currentId();
         log.error("Unexpected error, correlation id {}", correlationId, ex);

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Which failures end a session, and which are safe to retry because nothing reached the database. */
@@ -46,6 +48,10 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.databaseUnavailable(new SQLTransientConnectionException("request timed out after 1000ms"))).isTrue();
         assertThat(DatabaseFailures.databaseUnavailable(new SQLException("I/O error", "08006"))).isTrue();
         assertThat(DatabaseFailures.databaseUnavailable(new SQLException("read-only", "25006"))).isTrue();
+        // Spring's words for a database it could not use, whatever lies below
+        assertThat(DatabaseFailures.databaseUnavailable(new CannotCreateTransactionException("Could not open JPA EntityManager"))).isTrue();
+        assertThat(DatabaseFailures.databaseUnavailable(new DataAccessResourceFailureException("Unable to commit against JDBC Connection"))).isTrue();
         assertThat(DatabaseFailures.databaseUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
+        assertThat(DatabaseFailures.databaseUnavailable(new DataIntegrityViolationException("duplicate key"))).isFalse();
     }
 }
