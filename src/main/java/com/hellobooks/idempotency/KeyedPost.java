@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import com.hellobooks.database.retry.DatabaseFailures;
+import com.hellobooks.database.retry.SafeToRunAgain;
 import com.hellobooks.database.retry.UnreachedDatabaseRetry;
 import jakarta.persistence.EntityManager;
 import jakarta.servlet.FilterChain;
@@ -35,7 +36,6 @@ final class KeyedPost {
             HandlerExceptionResolver problems, UnreachedDatabaseRetry retry) {
     }
 
-
     private final Steps steps;
     private final HttpServletRequest request;
     private final HttpServletResponse response;
@@ -44,6 +44,8 @@ final class KeyedPost {
     private final byte[] fingerprint;
     private final ContentCachingResponseWrapper answer;
     private int attempts;
+    /** Whether the last attempt's commit broke on its way, so that it may or may not have happened. */
+    private boolean commitUnconfirmed;
 
     KeyedPost(Steps steps, HttpServletRequest request, HttpServletResponse response, IdempotencyKey key, String subject, byte[] fingerprint) {
         this.steps = steps;
@@ -56,82 +58,61 @@ final class KeyedPost {
     }
 
     void run(HttpServletRequest replayable, FilterChain chain) throws ServletException, IOException {
-        if (!runOnce(replayable, chain, true)) {
-            // the key's answer had expired but was not purged yet; it is removed, and the key is free again
-            runOnce(replayable, chain, false);
-        }
+        run(replayable, chain, true);
     }
 
-    /** False only when the key turned out to hold an expired answer, which {@code freeExpired} has removed. */
-    private boolean runOnce(HttpServletRequest replayable, FilterChain chain, boolean freeExpired) throws ServletException, IOException {
-        TransactionStatus transaction;
+    private void run(HttpServletRequest replayable, FilterChain chain, boolean mayFreeExpiredKey) throws ServletException, IOException {
+        Outcome outcome;
         try {
-            // while no writable primary can be had (a failover), try again for a while
-            transaction = steps.retry().run(() -> attempt(replayable, chain));
+            outcome = steps.retry().run(() -> attempt(replayable, chain));
         } catch (ChainFailure ex) {
             ex.rethrow();
-            return true;
+            return;
         } catch (TransactionException ex) {
             steps.problems().resolveException(request, response, null, ex);
-            return true;
-        } catch (NotWritten ex) {
-            // out of time: the last attempt's 503 is the answer
-            answer.copyBodyToResponse();
-            return true;
-        }
-        int status = answer.getStatus();
-        if (status >= 300) {
-            rollBack(transaction);
-            if (status < 500) {
-                // refused now, but perhaps answered before (e.g. its author deleted since)
-                replayEarlierOr(false);
+            return;
+        } catch (StoreFailure ex) {
+            answerWithProblem((Exception) ex.getCause());
+            return;
+        } catch (SafeToRunAgain ex) {
+            // out of time: the last attempt's own 503, or the outcome-unknown one after a broken commit
+            if (commitUnconfirmed) {
+                answerWithProblem(IdempotencyProblem.outcomeUnknown());
             } else {
                 answer.copyBodyToResponse();
             }
-            return true;
+            return;
         }
-        boolean stored;
-        try {
-            // deferred writes (a new book's genre link) go out now, so they fail before the answer is stored
-            steps.entityManager().flush();
-            stored = steps.responses().recordFirst(subject, key, StoredResponse.of(fingerprint, answer));
-        } catch (RuntimeException ex) {
-            rollBack(transaction);
-            answerWithProblem(ex);
-            return true;
-        }
-        if (!stored) {
-            rollBack(transaction);
-            if (freeExpired && freedExpiredKey()) {
-                return false;
+        switch (outcome) {
+            case COMMITTED, FAILED -> answer.copyBodyToResponse();
+            // refused now, but perhaps answered before (e.g. its author deleted since)
+            case REFUSED -> replayEarlierOr(false);
+            case KEY_TAKEN -> {
+                if (mayFreeExpiredKey && freedExpiredKey()) {
+                    // its answer had expired, not purged yet: removed now, so the key is free again
+                    run(replayable, chain, false);
+                } else {
+                    replayEarlierOr(true);
+                }
             }
-            replayEarlierOr(true);
-            return true;
         }
-        try {
-            steps.transactions().commit(transaction);
-        } catch (RuntimeException ex) {
-            // Spring reports a failed commit as a TransactionException or a DataAccessException
-            if (DatabaseFailures.sessionLost(ex)) {
-                log.warn("Commit of a keyed POST failed, its outcome is unknown: {}", ex.getMessage());
-                answerWithProblem(IdempotencyProblem.outcomeUnknown());
-            } else {
-                answerWithProblem(ex);
-            }
-            return true;
-        }
-        answer.copyBodyToResponse();
-        return true;
     }
 
+    /** How one attempt ended, when it ended with an answer of the handler's. */
+    private enum Outcome { COMMITTED, REFUSED, FAILED, KEY_TAKEN }
+
     /**
-     * One run of the handler in a new transaction, left open for the answer to be stored;
-     * {@link NotWritten} when the handler's 503 says that nothing reached the database.
+     * One run of the handler in a new transaction, its answer stored and committed with it.
+     * {@link SafeToRunAgain} when the handler's 503 says that the database was not reached,
+     * when the session was lost before the commit (the server rolls back what it had not
+     * committed), or when the commit went unconfirmed: the next run's key tells whether it had
+     * happened, and replays it if so.
      */
-    private TransactionStatus attempt(HttpServletRequest replayable, FilterChain chain) {
+    private Outcome attempt(HttpServletRequest replayable, FilterChain chain) {
         if (attempts++ > 0) {
             startOver();
         }
+        commitUnconfirmed = false;
         TransactionStatus transaction = steps.transactions().getTransaction(TransactionDefinition.withDefaults());
         try {
             chain.doFilter(replayable, answer);
@@ -143,12 +124,38 @@ final class KeyedPost {
             throw ex;
         }
         if (request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof Throwable failure
-                && DatabaseFailures.nothingReachedTheDatabase(failure)) {
+                && (DatabaseFailures.nothingReachedTheDatabase(failure) || DatabaseFailures.sessionLost(failure))) {
             rollBack(transaction);
             request.removeAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE);
-            throw new NotWritten(failure);
+            throw new SafeToRunAgain(failure);
         }
-        return transaction;
+        if (answer.getStatus() >= 300) {
+            rollBack(transaction);
+            return answer.getStatus() < 500 ? Outcome.REFUSED : Outcome.FAILED;
+        }
+        try {
+            // deferred writes (a new book's genre link) go out now, so they fail before the answer is stored
+            steps.entityManager().flush();
+            if (!steps.responses().recordFirst(subject, key, StoredResponse.of(fingerprint, answer))) {
+                rollBack(transaction);
+                return Outcome.KEY_TAKEN;
+            }
+        } catch (RuntimeException ex) {
+            rollBack(transaction);
+            throw DatabaseFailures.sessionLost(ex) ? new SafeToRunAgain(ex) : new StoreFailure(ex);
+        }
+        try {
+            steps.transactions().commit(transaction);
+        } catch (RuntimeException ex) {
+            // Spring reports a failed commit as a TransactionException or a DataAccessException
+            if (DatabaseFailures.sessionLost(ex)) {
+                log.warn("Commit of a keyed POST unconfirmed, running it again: {}", ex.getMessage());
+                commitUnconfirmed = true;
+                throw new SafeToRunAgain(ex);
+            }
+            throw new StoreFailure(ex);
+        }
+        return Outcome.COMMITTED;
     }
 
     /** The handler's answer is dropped before another attempt writes its own. */
@@ -218,10 +225,10 @@ final class KeyedPost {
         }
     }
 
-    /** A handler's failure that reached no database, so the keyed POST may run again (its cause says why). */
-    private static final class NotWritten extends RuntimeException {
+    /** Storing the answer or committing failed for a reason of its own: answered as a problem. */
+    private static final class StoreFailure extends RuntimeException {
 
-        NotWritten(Throwable cause) {
+        StoreFailure(Exception cause) {
             super(cause.getMessage(), cause, false, false);
         }
     }

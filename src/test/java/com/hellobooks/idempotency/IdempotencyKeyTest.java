@@ -203,21 +203,29 @@ class IdempotencyKeyTest extends ApiTest {
     }
 
     @Test
-    void aCommitThatBreaksIsA503ThatTheSameKeyCanRetry() {
-        // A trigger run at COMMIT that fails the way a lost connection does (SQL state 08006),
-        // for one title: the answer was stored, but whether the commit happened is unknown.
-        jdbc.execute("""
-                CREATE FUNCTION fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.title = 'commit breaks' THEN
-                        RAISE EXCEPTION 'connection lost at commit' USING ERRCODE = '08006';
-                    END IF;
-                    RETURN NEW;
-                END $$""");
-        jdbc.execute("CREATE CONSTRAINT TRIGGER fail_at_commit AFTER INSERT ON book DEFERRABLE INITIALLY DEFERRED "
-                + "FOR EACH ROW EXECUTE FUNCTION fail_at_commit()");
+    void aCommitThatBreaksRunsAgainInTheRequestAndWritesOnce() {
+        // the first commit of this title fails the way a lost connection does (the sequence is not rolled back)
+        jdbc.execute("CREATE SEQUENCE commits_seen");
+        breakCommitsOf("'commit breaks once' AND nextval('commits_seen') = 1");
+        try {
+            EntityExchangeResult<byte[]> answer = post("/books", "at-commit", "{\"title\": \"commit breaks once\", \"description\": \"d\"}");
+
+            assertThat(answer.getStatus().value()).isEqualTo(201);
+            assertThat(answer.getResponseHeaders().get(StoredResponse.REPLAYED)).isNull();
+            assertThat(jdbc.queryForObject("SELECT last_value FROM commits_seen", Long.class)).isEqualTo(2);
+        } finally {
+            unbreakCommits();
+            jdbc.execute("DROP SEQUENCE commits_seen");
+        }
+        assertThat(books()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommitThatKeepsBreakingIsA503ThatTheSameKeyCanRetry() {
+        breakCommitsOf("'commit breaks'");
         String body = "{\"title\": \"commit breaks\", \"description\": \"d\"}";
         try {
+            // tried again until the retry budget is spent, then the outcome is the client's to settle
             EntityExchangeResult<byte[]> broken = post("/books", "at-commit", body);
 
             assertThat(broken.getStatus().value()).isEqualTo(503);
@@ -225,8 +233,7 @@ class IdempotencyKeyTest extends ApiTest {
             assertThat(broken.getResponseHeaders().getLocation()).isNull();
             assertThat(new String(broken.getResponseBody())).contains("send the request again with the same Idempotency-Key");
         } finally {
-            jdbc.execute("DROP TRIGGER fail_at_commit ON book");
-            jdbc.execute("DROP FUNCTION fail_at_commit()");
+            unbreakCommits();
         }
         assertThat(books()).isZero();
 
@@ -234,6 +241,25 @@ class IdempotencyKeyTest extends ApiTest {
         assertThat(retried.getStatus().value()).isEqualTo(201);
         assertThat(retried.getResponseHeaders().get(StoredResponse.REPLAYED)).isNull();
         assertThat(books()).isEqualTo(1);
+    }
+
+    /** A trigger run at COMMIT that fails the way a lost connection does (SQL state 08006) when the new title is {@code condition}. */
+    private void breakCommitsOf(String condition) {
+        jdbc.execute("""
+                CREATE FUNCTION fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.title = %s THEN
+                        RAISE EXCEPTION 'connection lost at commit' USING ERRCODE = '08006';
+                    END IF;
+                    RETURN NEW;
+                END $$""".formatted(condition));
+        jdbc.execute("CREATE CONSTRAINT TRIGGER fail_at_commit AFTER INSERT ON book DEFERRABLE INITIALLY DEFERRED "
+                + "FOR EACH ROW EXECUTE FUNCTION fail_at_commit()");
+    }
+
+    private void unbreakCommits() {
+        jdbc.execute("DROP TRIGGER fail_at_commit ON book");
+        jdbc.execute("DROP FUNCTION fail_at_commit()");
     }
 
     @Test

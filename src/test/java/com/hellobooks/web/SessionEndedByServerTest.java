@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A server that ends the app's session in the middle of a request (shutting down, a restart,
  * an administrator's pg_terminate_backend: SQL state 57P01) has gone away as much as one that
- * refuses connections: the client gets the 503 with Retry-After, not a 500.
+ * refuses connections: the client gets the 503 with Retry-After, not a 500. A keyed POST
+ * knows its own transaction had not committed, so it runs again instead.
  */
 class SessionEndedByServerTest extends ApiTest {
 
@@ -47,17 +48,36 @@ class SessionEndedByServerTest extends ApiTest {
     }
 
     @Test
-    void aKeyedPostWhoseSessionTheServerEndsGets503AndStoresNothing() throws Exception {
+    void aKeyedPostWhoseSessionTheServerEndsBeforeItsCommitRunsAgainAndWritesOnce() throws Exception {
         long author = createAuthor("A");
         String body = "{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + author + "}";
-        // the new book's foreign key check waits for the author's row, locked here
-        assertEndedSessionAnswers503("SELECT * FROM author WHERE id = " + author + " FOR UPDATE", "with b as",
-                () -> http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "ended")
-                        .body(body).exchange().expectBody().returnResult());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_key", Integer.class)).isZero();
-        // the same key again: now written, as the first attempt never was
+        String waiting = "FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND lower(query) LIKE 'with b as%'";
+        try (Connection locker = dataSource.getConnection(); Statement lock = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            // the new book's foreign key check waits for the author's row, locked here
+            lock.execute("SELECT * FROM author WHERE id = " + author + " FOR UPDATE");
+            CompletableFuture<EntityExchangeResult<byte[]>> answer = CompletableFuture.supplyAsync(
+                    () -> http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "ended")
+                            .body(body).exchange().expectBody().returnResult());
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT count(*) " + waiting, Integer.class) == 1);
+            int ended = jdbc.queryForObject("SELECT pid " + waiting, Integer.class);
+            jdbc.queryForObject("SELECT pg_terminate_backend(" + ended + ")", Boolean.class);
+
+            // the server rolled the ended transaction back; the POST runs again on another session
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) " + waiting + " AND pid <> " + ended, Integer.class) == 1);
+            assertThat(answer).isNotDone();
+            locker.rollback();
+
+            EntityExchangeResult<byte[]> result = answer.get();
+            assertThat(result.getStatus().value()).isEqualTo(201);
+            assertThat(result.getResponseHeaders().getFirst("Idempotent-Replayed")).isNull();
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM book", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_key", Integer.class)).isEqualTo(1);
+        // the same key again: the stored answer, no second book
         http.post().uri("/books").contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", "ended").body(body)
-                .exchange().expectStatus().isCreated().expectHeader().doesNotExist("Idempotent-Replayed");
+                .exchange().expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM book", Integer.class)).isEqualTo(1);
     }
 

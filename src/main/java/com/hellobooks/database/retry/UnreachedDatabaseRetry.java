@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Runs a transaction again, within a time budget, while the database cannot be reached: during
  * a failover no primary takes connections for a few seconds, and an old primary refuses
  * writes. Only failures that {@link DatabaseFailures#nothingReachedTheDatabase} calls safe are
- * retried; a write whose statement or commit was in flight when the connection broke is never
- * sent again (that is what the Idempotency-Key is for). Backs off from 100 ms to 1 s, so a
+ * retried, and a {@link SafeToRunAgain} of code that knows its transaction may run again;
+ * a write whose statement or commit was in flight when the connection broke is otherwise
+ * never sent again (that is what the Idempotency-Key is for). Backs off from 100 ms to 1 s, so a
  * request sees the new primary within a second of its arrival.
  *
  * <p>Sits outside the transaction interceptor, so each attempt is a new transaction. A method
@@ -40,7 +41,7 @@ public final class UnreachedDatabaseRetry implements MethodInterceptor {
     UnreachedDatabaseRetry(Duration budget, Runnable evictPool) {
         this.evictPool = evictPool;
         RetryPolicy policy = RetryPolicy.builder()
-                .predicate(DatabaseFailures::nothingReachedTheDatabase)
+                .predicate(ex -> ex instanceof SafeToRunAgain || DatabaseFailures.nothingReachedTheDatabase(ex))
                 .timeout(budget)
                 .maxRetries(budget.isZero() ? 0 : Long.MAX_VALUE)
                 .delay(Duration.ofMillis(100))
@@ -51,7 +52,7 @@ public final class UnreachedDatabaseRetry implements MethodInterceptor {
         this.retry.setRetryListener(new RetryListener() {
             @Override
             public void beforeRetry(RetryPolicy retryPolicy, Retryable<?> retryable) {
-                log.debug("The database was not reached; trying again");
+                log.debug("The database was not reached, or the attempt is safe to run again; trying again");
             }
         });
     }
