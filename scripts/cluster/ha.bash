@@ -79,9 +79,13 @@ bootstrap:
       # The old primary usually has WAL the new one never got (its last, unacknowledged
       # commits); pg_rewind lets it rejoin as a standby instead of needing a new base backup.
       use_pg_rewind: true
-      use_slots: true
+      # Without slots: a new primary creates its members' slots a loop after its promotion,
+      # and until then the synchronous standby cannot stream, so no commit can return (about
+      # 2 s of the outage here). wal_keep_size keeps the WAL a standby behind would need.
+      use_slots: ${HA_USE_SLOTS:-false}
       parameters:
         wal_log_hints: 'on'
+        wal_keep_size: 256MB
         # A commit returns once the synchronous standby has applied it, so a read there right
         # after the 201 sees it (read your writes through the replica port). HA_SYNC_COMMIT=local
         # shows that the checker sees stale reads and lost writes when commits do not wait.
@@ -141,7 +145,7 @@ defaults
     mode tcp
     timeout connect 1s
     timeout check 1s
-    # Idle pool connections must not be cut under the pool (Hikari's max lifetime is 30 min).
+    # Idle pool connections must not be cut under the pool (Hikari's max lifetime is 10 min).
     timeout client 35m
     timeout server 35m
     # A node that stops passing its check loses its sessions at once: the app's pooled
