@@ -22,6 +22,26 @@ def call(conn, method, path, body=None, headers=None):
     return response.status, response, payload
 
 
+class Load:
+    """Client threads that run while a with block does: subclasses set self.threads and use
+    self.stop (set on leaving the block, then every thread is joined) and self.lock."""
+
+    def __init__(self):
+        self.stop = threading.Event()
+        self.lock = threading.Lock()
+        self.threads = []
+
+    def __enter__(self):
+        for t in self.threads:
+            t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        for t in self.threads:
+            t.join()
+
+
 def write_then_read_pairs(connect, threads, count, label, keyed=False):
     """count POST -> GET and count PUT -> GET pairs over the threads, each on connections of its
     own (connect()); a GET that does not show the write just acknowledged is stale. keyed sends

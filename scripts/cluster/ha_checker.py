@@ -181,27 +181,16 @@ def read_your_writes(label):
 
 
 # --- 2. fault runs ----------------------------------------------------------------------
-class Load:
+class Load(api_client.Load):
     """Writers POST /books with a fresh key each; readers GET a book or a page. Every request
     is kept: (start, end, kind, outcome, detail, key, title, id)."""
 
     def __init__(self, label, ids):
+        super().__init__()
         self.label, self.ids = label, ids
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
         self.requests = []
         self.threads = [threading.Thread(target=self.write, args=(n,)) for n in range(args.writers)] + \
                        [threading.Thread(target=self.read, args=(n,)) for n in range(args.readers)]
-
-    def __enter__(self):
-        for t in self.threads:
-            t.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        for t in self.threads:
-            t.join()
 
     def record(self, *request):
         with self.lock:

@@ -96,27 +96,16 @@ def set_sync_commit(value):
     time.sleep(0.5)  # the app's sessions take the new value at their next statement
 
 
-class ReadLoad:
+class ReadLoad(api_client.Load):
     """Threads doing GET /books/{id} (4 in 5) and GET /books?limit=20 until stopped."""
 
     def __init__(self, ids):
+        super().__init__()
         self.ids = ids
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
         self.outcomes = collections.Counter()
         self.failures = []
         self.started = time.time()
         self.threads = [threading.Thread(target=self.run, args=(n,)) for n in range(args.threads)]
-
-    def __enter__(self):
-        for t in self.threads:
-            t.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        for t in self.threads:
-            t.join()
 
     def total(self):
         with self.lock:
