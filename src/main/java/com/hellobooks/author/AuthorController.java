@@ -24,7 +24,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -98,9 +97,8 @@ public class AuthorController {
     @Updates
     ResponseEntity<AuthorResponse> replace(@PathId(resource = "Author", description = ID) @PathVariable Id id,
             @Valid @RequestBody AuthorRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(authors.replace(id.value(), request, IfMatch.parse(ifMatch)), prefer);
+            @RequestHeader(name = "Prefer", required = false) String prefer, WebRequest webRequest) {
+        return Responses.updated(authors.replace(id.value(), request, IfMatch.of(webRequest)), prefer);
     }
 
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
@@ -112,9 +110,8 @@ public class AuthorController {
                     schema = @Schema(implementation = AuthorPatch.class),
                     examples = @ExampleObject(name = "name", value = "{\"name\": \"New Author 1 (revised)\"}")))
             @RequestBody ObjectNode patch,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(authors.patch(id.value(), patch, IfMatch.parse(ifMatch)), prefer);
+            @RequestHeader(name = "Prefer", required = false) String prefer, WebRequest webRequest) {
+        return Responses.updated(authors.patch(id.value(), patch, IfMatch.of(webRequest)), prefer);
     }
 
     // a 204 has no body to negotiate: any Accept will do
@@ -123,8 +120,7 @@ public class AuthorController {
             description = "Its books are kept and lose their author (`author_id` and `author` disappear from them).")
     @Deletes
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathId(resource = "Author", description = ID) @PathVariable Id id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        authors.delete(id.value(), IfMatch.parse(ifMatch));
+    void delete(@PathId(resource = "Author", description = ID) @PathVariable Id id, WebRequest webRequest) {
+        authors.delete(id.value(), IfMatch.of(webRequest));
     }
 }

@@ -24,7 +24,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -108,9 +107,8 @@ class BookController {
     @UnknownAuthor
     ResponseEntity<BookResponse> replace(@PathId(resource = "Book", description = ID) @PathVariable Id id,
             @Valid @RequestBody BookRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(books.replace(id.value(), request, IfMatch.parse(ifMatch)), prefer);
+            @RequestHeader(name = "Prefer", required = false) String prefer, WebRequest webRequest) {
+        return Responses.updated(books.replace(id.value(), request, IfMatch.of(webRequest)), prefer);
     }
 
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
@@ -123,9 +121,8 @@ class BookController {
                     schema = @Schema(implementation = BookPatch.class),
                     examples = @ExampleObject(name = "description", value = "{\"description\": \"watr 4evr, 2nd ed.\"}")))
             @RequestBody ObjectNode patch,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(books.patch(id.value(), patch, IfMatch.parse(ifMatch)), prefer);
+            @RequestHeader(name = "Prefer", required = false) String prefer, WebRequest webRequest) {
+        return Responses.updated(books.patch(id.value(), patch, IfMatch.of(webRequest)), prefer);
     }
 
     // a 204 has no body to negotiate: any Accept will do
@@ -134,8 +131,7 @@ class BookController {
             description = "Also takes the book out of its genres.")
     @Deletes
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathId(resource = "Book", description = ID) @PathVariable Id id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        books.delete(id.value(), IfMatch.parse(ifMatch));
+    void delete(@PathId(resource = "Book", description = ID) @PathVariable Id id, WebRequest webRequest) {
+        books.delete(id.value(), IfMatch.of(webRequest));
     }
 }

@@ -24,7 +24,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -98,9 +97,8 @@ public class GenreController {
     @Updates
     ResponseEntity<GenreResponse> replace(@PathId(resource = "Genre", description = ID) @PathVariable Id id,
             @Valid @RequestBody GenreRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(genres.replace(id.value(), request, IfMatch.parse(ifMatch)), prefer);
+            @RequestHeader(name = "Prefer", required = false) String prefer, WebRequest webRequest) {
+        return Responses.updated(genres.replace(id.value(), request, IfMatch.of(webRequest)), prefer);
     }
 
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
@@ -112,9 +110,8 @@ public class GenreController {
                     schema = @Schema(implementation = GenrePatch.class),
                     examples = @ExampleObject(name = "name", value = "{\"name\": \"High Fantasy\"}")))
             @RequestBody ObjectNode patch,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(name = "Prefer", required = false) String prefer) {
-        return Responses.updated(genres.patch(id.value(), patch, IfMatch.parse(ifMatch)), prefer);
+            @RequestHeader(name = "Prefer", required = false) String prefer, WebRequest webRequest) {
+        return Responses.updated(genres.patch(id.value(), patch, IfMatch.of(webRequest)), prefer);
     }
 
     // a 204 has no body to negotiate: any Accept will do
@@ -123,8 +120,7 @@ public class GenreController {
             description = "Its books are kept; only their links to the genre go.")
     @Deletes
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathId(resource = "Genre", description = ID) @PathVariable Id id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        genres.delete(id.value(), IfMatch.parse(ifMatch));
+    void delete(@PathId(resource = "Genre", description = ID) @PathVariable Id id, WebRequest webRequest) {
+        genres.delete(id.value(), IfMatch.of(webRequest));
     }
 }

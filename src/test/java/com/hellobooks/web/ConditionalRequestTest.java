@@ -165,6 +165,27 @@ class ConditionalRequestTest extends ApiTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
     }
 
+    /** If-Match is "*" or a comma-separated list of entity tags (RFC 9110, 13.1.1); anything else is the client's 400. */
+    @Test
+    void anIfMatchThatIsNotAListOfETagsIs400OnEveryWrite() {
+        long book = createBook("t", "d");
+        String current = etagOf("/books/" + book);
+        for (String malformed : List.of("3", "", " ", current + " x", current + ",, \"a\"", "\"3", "*, " + current)) {
+            http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("If-Match", malformed)
+                    .body("{\"title\": \"t2\", \"description\": \"d\"}").exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.message").isEqualTo("Invalid request: If-Match must be * or a list of quoted ETags such as \"3\"");
+            http.patch().uri("/books/{id}", book).contentType(MediaType.parseMediaType("application/merge-patch+json"))
+                    .header("If-Match", malformed).body("{\"title\": \"t2\"}").exchange().expectStatus().isBadRequest();
+            http.delete().uri("/books/{id}", book).header("If-Match", malformed).exchange().expectStatus().isBadRequest();
+        }
+        // well-formed lists, even of tags that can never match: a trailing comma, an empty tag, weak tags only
+        for (String stale : List.of("\"\"", "W/\"x\", W/" + current, "\"x\",")) {
+            http.delete().uri("/books/{id}", book).header("If-Match", stale).exchange().expectStatus().isEqualTo(412);
+        }
+        http.delete().uri("/books/{id}", book).header("If-Match", " \"x\" ,\t" + current + ",").exchange().expectStatus().isNoContent();
+    }
+
     @Test
     void authorsAndGenresHonourIfMatchToo() {
         long author = createAuthor("A");

@@ -1,56 +1,46 @@
 package com.hellobooks.web.conditional;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.hellobooks.web.errors.InvalidRequestException;
 import com.hellobooks.web.errors.PreconditionFailedException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * An {@code If-Match} header (RFC 9110): the write goes ahead only if the resource's current
  * ETag is one of those listed, or for {@code *} if it exists at all. Optional: clients of the
- * original API send none, and then every write goes ahead. Comparison is strong, so a weak
- * tag ({@code W/"3"}) never matches.
+ * original API send none, and then every write goes ahead. Spring evaluates it
+ * ({@link WebRequest#checkNotModified(String)}, with the strong comparison, so a weak tag never
+ * matches); Spring's parser skips what it cannot read, so the syntax is checked here first: a
+ * malformed header is the client's 400, not a 412.
  */
 public final class IfMatch {
 
-    private static final IfMatch NONE = new IfMatch(false, List.of());
-    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(W/)?(\"[^\"]*\")\\s*(,|$)");
+    private static final IfMatch NONE = new IfMatch(null);
+    /** {@code #entity-tag}: one or more, comma-separated, a trailing comma allowed. */
+    private static final Pattern TAG_LIST = Pattern.compile("(\\s*(W/)?\"[^\"]*\"\\s*(,|$))+");
 
-    private final boolean any;
-    private final List<String> strongTags;
+    private final WebRequest request;
 
-    private IfMatch(boolean any, List<String> strongTags) {
-        this.any = any;
-        this.strongTags = strongTags;
+    private IfMatch(WebRequest request) {
+        this.request = request;
     }
 
     public static IfMatch none() {
         return NONE;
     }
 
-    public static IfMatch parse(String header) {
-        if (header == null) {
+    public static IfMatch of(WebRequest request) {
+        String[] values = request.getHeaderValues(HttpHeaders.IF_MATCH);
+        if (values == null) {
             return NONE;
         }
-        if (header.trim().equals("*")) {
-            return new IfMatch(true, List.of());
-        }
-        List<String> tags = new ArrayList<>();
-        Matcher matcher = ENTITY_TAG.matcher(header);
-        int end = 0;
-        while (end < header.length() && matcher.find(end) && matcher.start() == end) {
-            if (matcher.group(1) == null) {
-                tags.add(matcher.group(2));
-            }
-            end = matcher.end();
-        }
-        if (end < header.length() || (tags.isEmpty() && !header.contains("W/"))) {
+        String header = String.join(",", values);
+        if (!header.trim().equals("*") && !TAG_LIST.matcher(header).matches()) {
             throw new InvalidRequestException("If-Match", "must be * or a list of quoted ETags such as \"3\"");
         }
-        return new IfMatch(false, List.copyOf(tags));
+        return new IfMatch(request);
     }
 
     public boolean isPresent() {
@@ -59,7 +49,7 @@ public final class IfMatch {
 
     /** Passes when there is no header, or when it matches the current ETag; else 412. */
     public void check(String currentEtag, String resource, long id) {
-        if (isPresent() && !any && !strongTags.contains(currentEtag)) {
+        if (isPresent() && request.checkNotModified(currentEtag)) {
             throw new PreconditionFailedException(resource, id);
         }
     }
