@@ -11,22 +11,29 @@ import com.hellobooks.web.json.JsonMergePatch;
 import com.hellobooks.web.paging.ListPage;
 import com.hellobooks.web.paging.ListRequest;
 import com.hellobooks.web.paging.SortOptions;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The author use cases. Each write is one transaction; a list is one SQL statement in autocommit, through {@link AuthorQueries}, in no transaction (see BookService). */
+/**
+ * The author use cases. POST is one transaction on the {@link Author} entity; PUT, PATCH and
+ * DELETE are SQL in autocommit, through {@link AuthorWrites}; a list is one SQL statement in
+ * autocommit, through {@link AuthorQueries}. Those open no transaction (see BookService).
+ */
 @Service
 public class AuthorService {
 
     private final AuthorQueries queries;
     private final AuthorRepository authors;
+    private final AuthorWrites writes;
     private final JsonMergePatch mergePatch;
 
-    AuthorService(AuthorQueries queries, AuthorRepository authors, JsonMergePatch mergePatch) {
+    AuthorService(AuthorQueries queries, AuthorRepository authors, AuthorWrites writes, JsonMergePatch mergePatch) {
         this.queries = queries;
         this.authors = authors;
+        this.writes = writes;
         this.mergePatch = mergePatch;
     }
 
@@ -60,42 +67,44 @@ public class AuthorService {
         return tagged(authors.save(new Author(request.name())));
     }
 
-    @Transactional
+    /** PUT: one UPDATE; with ETags in If-Match, on the version that the read checking them found. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<AuthorResponse> replace(long id, AuthorRequest request, IfMatch ifMatch) {
-        Author author = find(id);
-        ifMatch.check(ETags.of(author.getVersion()), "Author", id);
-        return replace(author, request);
+        Long version = ifMatch.listsETags() ? checked(id, ifMatch).version() : null;
+        return writes.update(id, version, request.name()).orElseThrow(() -> lost(id, version));
     }
 
-    /** PATCH: the merge patch applied to the author's name must make a valid PUT body. */
-    @Transactional
+    /** PATCH: the merge patch applied to the author's name must make a valid PUT body; written on the version it was applied to. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<AuthorResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
-        Author author = find(id);
-        ifMatch.check(ETags.of(author.getVersion()), "Author", id);
-        Map<String, Object> current = new LinkedHashMap<>();
-        current.put("name", author.getName());
-        return replace(author, mergePatch.apply(current, patch, AuthorRequest.class));
+        AuthorWrites.Current current = checked(id, ifMatch);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", current.author().name());
+        AuthorRequest merged = mergePatch.apply(fields, patch, AuthorRequest.class);
+        return writes.update(id, current.version(), merged.name()).orElseThrow(() -> lost(id, current.version()));
     }
 
     /** Deletes the author; its books stay, without an author (ON DELETE SET NULL). */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void delete(long id, IfMatch ifMatch) {
-        if (!ifMatch.isPresent()) {
-            if (authors.deleteAuthorById(id) == 0) {
-                throw new ResourceNotFoundException("Author", id);
-            }
-            return;
+        Long version = ifMatch.listsETags() ? checked(id, ifMatch).version() : null;
+        if (!writes.delete(id, version)) {
+            throw lost(id, version);
         }
-        Author author = find(id);
-        ifMatch.check(ETags.of(author.getVersion()), "Author", id);
-        authors.delete(author); // versioned: fails if someone changed the author since it was read
     }
 
-    private Tagged<AuthorResponse> replace(Author author, AuthorRequest request) {
-        author.setName(request.name());
-        // Write now, so the version (and the ETag we answer with) is the one in the database.
-        authors.flush();
-        return tagged(author);
+    /** The author as it is now, read without a lock: its 404, or the 412 of a stale If-Match, before anything is written. */
+    private AuthorWrites.Current checked(long id, IfMatch ifMatch) {
+        AuthorWrites.Current current = writes.current(id).orElseThrow(() -> new ResourceNotFoundException("Author", id));
+        ifMatch.check(current.etag(), "Author", id);
+        return current;
+    }
+
+    /** No row was written: gone (404), or changed since the version read (the exception handler's 412 with If-Match, else 409). */
+    private RuntimeException lost(long id, Long version) {
+        return version != null && writes.exists(id)
+                ? new OptimisticLockingFailureException("Author " + id + " changed since it was read")
+                : new ResourceNotFoundException("Author", id);
     }
 
     private Author find(long id) {

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The book reads, each one SQL statement in autocommit ({@link ReadOnlyJdbc} says why): a book
- * with its author and genres, and pages of books. Writes go through {@link BookService} and
- * the {@link Book} entity.
+ * with its author and genres, and pages of books. {@link BookWrites} answers its writes with
+ * the same SELECT and mapping, so a write's ETag is by construction the one a GET shows.
  */
 @Component
 class BookQueries {
@@ -26,7 +26,7 @@ class BookQueries {
      * once per book returned (an index probe on book_genre's key), after the LIMIT, so a page
      * of 100 books costs one statement, not one per book.
      */
-    private static final String SELECT_BOOKS = """
+    static final String SELECT_BOOKS = """
             SELECT b.id, b.title, b.description, b.version, b.author_id, a.name AS author_name, a.version AS author_version,
                    g.ids AS genre_ids, g.names AS genre_names, g.versions AS genre_versions
             FROM book b
@@ -44,9 +44,7 @@ class BookQueries {
     }
 
     Optional<Tagged<BookResponse>> find(long id) {
-        return jdbc.sql(SELECT_BOOKS + " WHERE b.id = ?").param(id)
-                .query((row, n) -> new Tagged<>(book(row), etag(row)))
-                .optional();
+        return jdbc.sql(SELECT_BOOKS + " WHERE b.id = ?").param(id).query(BookQueries::tagged).optional();
     }
 
     ListPage<BookResponse> page(Filter filter, ListRequest<BookResponse> request) {
@@ -62,7 +60,11 @@ class BookQueries {
         return query.page(jdbc::sql, SELECT_BOOKS, (row, n) -> book(row));
     }
 
-    private static BookResponse book(ResultSet row) throws SQLException {
+    static Tagged<BookResponse> tagged(ResultSet row, int rowNumber) throws SQLException {
+        return new Tagged<>(book(row), etag(row));
+    }
+
+    static BookResponse book(ResultSet row) throws SQLException {
         Long authorId = row.getObject("author_id", Long.class);
         String[] genres = array(row.getArray("genre_names"), new String[0]);
         return new BookResponse(row.getLong("id"), row.getString("title"), row.getString("description"),
@@ -70,7 +72,7 @@ class BookQueries {
     }
 
     /** The same ETag as {@link BookResponse#etagOf(Book)} gives for the entity. */
-    private static String etag(ResultSet row) throws SQLException {
+    static String etag(ResultSet row) throws SQLException {
         Long[] genreIds = array(row.getArray("genre_ids"), new Long[0]);
         Long[] genreVersions = array(row.getArray("genre_versions"), new Long[0]);
         return BookResponse.etag(row.getLong("version"), row.getObject("author_id", Long.class),

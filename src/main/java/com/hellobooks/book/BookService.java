@@ -16,18 +16,20 @@ import com.hellobooks.web.json.NullableField;
 import com.hellobooks.web.paging.ListPage;
 import com.hellobooks.web.paging.ListRequest;
 import com.hellobooks.web.paging.SortOptions;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The book use cases. Each write is one transaction, on the {@link Book} entity, except POST
- * /books, which is one INSERT in autocommit ({@link BookInsert} says why) unless it joins a
- * keyed POST's transaction. Each read is
- * one SQL statement in autocommit, through {@link BookQueries}: read-only, and SUPPORTS, so it
- * opens no transaction of its own (no BEGIN, no COMMIT round trip), while the read replica's
- * routing and retry still see it as a read.
+ * The book use cases. POST /books and the writes to an existing book's own row (PUT, PATCH,
+ * DELETE) are SQL statements in autocommit, through {@link BookWrites}, which says why; POST
+ * /books joins a keyed POST's transaction when there is one. The nested POSTs and the genre
+ * links are each one transaction on the {@link Book} entity. Each read is one SQL statement in
+ * autocommit, through {@link BookQueries}. Methods without a transaction of their own are
+ * SUPPORTS, so they open none (no BEGIN, no COMMIT round trip), while the read replica's
+ * routing and the retry while the database is unreachable still apply to them.
  */
 @Service
 public class BookService {
@@ -37,15 +39,15 @@ public class BookService {
             .and("title", "b.title", BookResponse::title);
 
     private final BookQueries queries;
-    private final BookInsert insert;
+    private final BookWrites writes;
     private final BookRepository books;
     private final AuthorRepository authors;
     private final GenreRepository genres;
     private final JsonMergePatch mergePatch;
 
-    BookService(BookQueries queries, BookInsert insert, BookRepository books, AuthorRepository authors, GenreRepository genres, JsonMergePatch mergePatch) {
+    BookService(BookQueries queries, BookWrites writes, BookRepository books, AuthorRepository authors, GenreRepository genres, JsonMergePatch mergePatch) {
         this.queries = queries;
-        this.insert = insert;
+        this.writes = writes;
         this.books = books;
         this.authors = authors;
         this.genres = genres;
@@ -86,13 +88,13 @@ public class BookService {
     }
 
     /**
-     * POST /books: one INSERT in autocommit (see {@link BookInsert}), or one statement of the
+     * POST /books: one INSERT in autocommit (see {@link BookWrites}), or one statement of the
      * transaction that a POST with an Idempotency-Key runs in, which stores its answer too.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<BookResponse> create(BookRequest request) {
         Long authorId = request.authorId() == null ? null : request.authorId().value();
-        return insert.insert(request.title(), request.description(), authorId);
+        return writes.insert(request.title(), request.description(), authorId);
     }
 
     /** POST /authors/{id}/books: the author in the path wins over any author_id in the body. */
@@ -112,36 +114,38 @@ public class BookService {
         return tagged(books.save(book));
     }
 
-    @Transactional
+    /**
+     * PUT: one UPDATE. With ETags in If-Match, first the read that checks them, and the UPDATE
+     * then holds only on the version that read found.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<BookResponse> replace(long id, BookRequest request, IfMatch ifMatch) {
-        Book book = find(id);
-        ifMatch.check(BookResponse.etagOf(book), "Book", id);
-        return replace(book, request);
+        Long version = ifMatch.listsETags() ? checked(id, ifMatch).version() : null;
+        return writes.update(id, version, request).orElseThrow(() -> lost(id, version));
     }
 
-    /** PATCH: the merge patch applied to the book's writable fields must make a valid PUT body. */
-    @Transactional
+    /**
+     * PATCH: the merge patch applied to the book's writable fields must make a valid PUT body;
+     * it is written on the version it was applied to, so a concurrent change is never overwritten.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<BookResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
-        Book book = find(id);
-        ifMatch.check(BookResponse.etagOf(book), "Book", id);
-        Map<String, Object> current = new LinkedHashMap<>();
-        current.put("title", book.getTitle());
-        current.put("description", book.getDescription());
-        current.put("author_id", book.getAuthor() == null ? null : book.getAuthor().getId());
-        return replace(book, mergePatch.apply(current, patch, BookRequest.class));
+        BookWrites.Current current = checked(id, ifMatch);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("title", current.book().title());
+        fields.put("description", current.book().description());
+        fields.put("author_id", current.book().authorId());
+        BookRequest merged = mergePatch.apply(fields, patch, BookRequest.class);
+        return writes.update(id, current.version(), merged).orElseThrow(() -> lost(id, current.version()));
     }
 
-    @Transactional
+    /** DELETE: one statement, after the read that checks If-Match's ETags if it has any. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void delete(long id, IfMatch ifMatch) {
-        if (!ifMatch.isPresent()) {
-            if (books.deleteBookById(id) == 0) {
-                throw new ResourceNotFoundException("Book", id);
-            }
-            return;
+        Long version = ifMatch.listsETags() ? checked(id, ifMatch).version() : null;
+        if (!writes.delete(id, version)) {
+            throw lost(id, version);
         }
-        Book book = find(id);
-        ifMatch.check(BookResponse.etagOf(book), "Book", id);
-        books.delete(book); // versioned: fails if someone changed the book since it was read
     }
 
     /** PUT /genres/{id}/books/{bookId}: puts a book in a genre; doing it twice is the same as doing it once. */
@@ -158,23 +162,21 @@ public class BookService {
         find(bookId).getGenres().remove(genre);
     }
 
-    private Tagged<BookResponse> replace(Book book, BookRequest request) {
-        book.setTitle(request.title());
-        book.setDescription(request.description());
-        if (request.authorId() != null && !isCurrentAuthor(book, request.authorId().value())) {
-            book.setAuthor(referencedAuthor(request.authorId()));
-        }
-        // Write now, so the version (and the ETag we answer with) is the one in the database.
-        books.flush();
-        return tagged(book);
+    /** The book as it is now, read without a lock: its 404, or the 412 of a stale If-Match, before anything is written. */
+    private BookWrites.Current checked(long id, IfMatch ifMatch) {
+        BookWrites.Current current = writes.current(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
+        ifMatch.check(current.etag(), "Book", id);
+        return current;
     }
 
     /**
-     * A PUT that repeats the author, and every PATCH that leaves author_id alone (the merged
-     * body carries the current one), needs no lookup: the book was read with its author.
+     * No row was written: the book is gone (404), or it was written on a version that another
+     * writer has changed since it was read (the exception handler's 412 with If-Match, else 409).
      */
-    private static boolean isCurrentAuthor(Book book, Long authorId) {
-        return book.getAuthor() == null ? authorId == null : book.getAuthor().getId().equals(authorId);
+    private RuntimeException lost(long id, Long version) {
+        return version != null && writes.exists(id)
+                ? new OptimisticLockingFailureException("Book " + id + " changed since it was read")
+                : new ResourceNotFoundException("Book", id);
     }
 
     private Book find(long id) {

@@ -38,10 +38,6 @@ public class Genre {
         return name;
     }
 
-    public void setName(String name) {
-        this.name = name;
-    }
-
     public long getVersion() {
         return version;
     }

@@ -11,22 +11,30 @@ import com.hellobooks.web.json.JsonMergePatch;
 import com.hellobooks.web.paging.ListPage;
 import com.hellobooks.web.paging.ListRequest;
 import com.hellobooks.web.paging.SortOptions;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The genre use cases (linking books to genres is BookService's: the links are Book.genres). Each write is one transaction; a list is one SQL statement in autocommit, through {@link GenreQueries}, in no transaction (see BookService). */
+/**
+ * The genre use cases (linking books to genres is BookService's: the links are Book.genres).
+ * POST is one transaction on the {@link Genre} entity; PUT, PATCH and DELETE are SQL in
+ * autocommit, through {@link GenreWrites}; a list is one SQL statement in autocommit, through
+ * {@link GenreQueries}. Those open no transaction (see BookService).
+ */
 @Service
 public class GenreService {
 
     private final GenreQueries queries;
     private final GenreRepository genres;
+    private final GenreWrites writes;
     private final JsonMergePatch mergePatch;
 
-    GenreService(GenreQueries queries, GenreRepository genres, JsonMergePatch mergePatch) {
+    GenreService(GenreQueries queries, GenreRepository genres, GenreWrites writes, JsonMergePatch mergePatch) {
         this.queries = queries;
         this.genres = genres;
+        this.writes = writes;
         this.mergePatch = mergePatch;
     }
 
@@ -60,42 +68,44 @@ public class GenreService {
         return tagged(genres.save(new Genre(request.name())));
     }
 
-    @Transactional
+    /** PUT: one UPDATE; with ETags in If-Match, on the version that the read checking them found. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<GenreResponse> replace(long id, GenreRequest request, IfMatch ifMatch) {
-        Genre genre = find(id);
-        ifMatch.check(ETags.of(genre.getVersion()), "Genre", id);
-        return replace(genre, request);
+        Long version = ifMatch.listsETags() ? checked(id, ifMatch).version() : null;
+        return writes.update(id, version, request.name()).orElseThrow(() -> lost(id, version));
     }
 
-    /** PATCH: the merge patch applied to the genre's name must make a valid PUT body. */
-    @Transactional
+    /** PATCH: the merge patch applied to the genre's name must make a valid PUT body; written on the version it was applied to. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<GenreResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
-        Genre genre = find(id);
-        ifMatch.check(ETags.of(genre.getVersion()), "Genre", id);
-        Map<String, Object> current = new LinkedHashMap<>();
-        current.put("name", genre.getName());
-        return replace(genre, mergePatch.apply(current, patch, GenreRequest.class));
+        GenreWrites.Current current = checked(id, ifMatch);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", current.genre().name());
+        GenreRequest merged = mergePatch.apply(fields, patch, GenreRequest.class);
+        return writes.update(id, current.version(), merged.name()).orElseThrow(() -> lost(id, current.version()));
     }
 
     /** Deletes the genre; its books stay, only the links go (ON DELETE CASCADE on book_genre). */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void delete(long id, IfMatch ifMatch) {
-        if (!ifMatch.isPresent()) {
-            if (genres.deleteGenreById(id) == 0) {
-                throw new ResourceNotFoundException("Genre", id);
-            }
-            return;
+        Long version = ifMatch.listsETags() ? checked(id, ifMatch).version() : null;
+        if (!writes.delete(id, version)) {
+            throw lost(id, version);
         }
-        Genre genre = find(id);
-        ifMatch.check(ETags.of(genre.getVersion()), "Genre", id);
-        genres.delete(genre); // versioned: fails if someone changed the genre since it was read
     }
 
-    private Tagged<GenreResponse> replace(Genre genre, GenreRequest request) {
-        genre.setName(request.name());
-        // Write now, so the version (and the ETag we answer with) is the one in the database.
-        genres.flush();
-        return tagged(genre);
+    /** The genre as it is now, read without a lock: its 404, or the 412 of a stale If-Match, before anything is written. */
+    private GenreWrites.Current checked(long id, IfMatch ifMatch) {
+        GenreWrites.Current current = writes.current(id).orElseThrow(() -> new ResourceNotFoundException("Genre", id));
+        ifMatch.check(current.etag(), "Genre", id);
+        return current;
+    }
+
+    /** No row was written: gone (404), or changed since the version read (the exception handler's 412 with If-Match, else 409). */
+    private RuntimeException lost(long id, Long version) {
+        return version != null && writes.exists(id)
+                ? new OptimisticLockingFailureException("Genre " + id + " changed since it was read")
+                : new ResourceNotFoundException("Genre", id);
     }
 
     private static Tagged<GenreResponse> tagged(Genre genre) {

@@ -2,7 +2,6 @@ package com.hellobooks.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -214,33 +213,55 @@ class ConditionalRequestTest extends ApiTest {
                 .expectBody().json("{\"id\": " + book + ", \"title\": \"t2\", \"description\": \"d2\"}");
     }
 
-    /** Clients that read the same version and write at once: exactly one wins, the rest get 412. */
+    /** A write's checks in the contract's order: the body (400), the book (404), If-Match (412), then author_id (422). */
     @Test
-    void ofConcurrentWritesWithTheSameIfMatchExactlyOneWins() throws Exception {
+    void aWritesChecksComeInTheContractsOrder() {
         long book = createBook("t", "d");
-        String etag = etagOf("/books/" + book);
-        int writers = 100;
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (int n = 0; n < writers; n++) {
-            String body = "{\"title\": \"writer " + n + "\", \"description\": \"d\"}";
-            statuses.add(pool.submit(() -> {
-                start.await(30, TimeUnit.SECONDS);
-                return http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("If-Match", etag)
-                        .body(body).exchange().returnResult().getStatus().value();
-            }));
-        }
-        start.countDown();
-        List<Integer> results = new ArrayList<>();
-        for (Future<Integer> status : statuses) {
-            results.add(status.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        String stale = etagOf("/books/" + book);
+        http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"t2\", \"description\": \"d\"}").exchange().expectStatus().isNoContent();
+        String current = etagOf("/books/" + book);
+        String unknownAuthor = "{\"title\": \"t3\", \"description\": \"d\", \"author_id\": 999}";
 
-        assertThat(results).filteredOn(status -> status == 204).hasSize(1);
-        assertThat(results).filteredOn(status -> status == 412).hasSize(writers - 1);
-        assertThat(jdbc.queryForObject("SELECT version FROM book WHERE id = ?", Long.class, book)).isEqualTo(1L);
+        http.put().uri("/books/424242").contentType(MediaType.APPLICATION_JSON).header("If-Match", stale)
+                .body("{\"description\": \"d\"}").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.message").isEqualTo("Invalid request: missing title");
+        for (String ifMatch : List.of(stale, "*")) {
+            http.put().uri("/books/424242").contentType(MediaType.APPLICATION_JSON).header("If-Match", ifMatch)
+                    .body(unknownAuthor).exchange()
+                    .expectStatus().isNotFound().expectBody().jsonPath("$.message").isEqualTo("Book 424242 not found");
+        }
+        http.put().uri("/books/424242").contentType(MediaType.APPLICATION_JSON).body(unknownAuthor).exchange().expectStatus().isNotFound();
+        http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("If-Match", stale)
+                .body(unknownAuthor).exchange()
+                .expectStatus().isEqualTo(412)
+                .expectBody().jsonPath("$.message").isEqualTo("Book " + book + " has changed since the ETag in If-Match; GET it again and retry");
+        http.patch().uri("/books/{id}", book).contentType(MediaType.parseMediaType("application/merge-patch+json")).header("If-Match", stale)
+                .body("{\"author_id\": 999}").exchange().expectStatus().isEqualTo(412);
+        http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("If-Match", current)
+                .body(unknownAuthor).exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.message").isEqualTo("Author 999 not found");
+
+        assertThat(etagOf("/books/" + book)).as("nothing written").isEqualTo(current);
+    }
+
+    /** As Hibernate's dirty check did: a write that changes nothing keeps the version, so clients' ETags stay good. */
+    @Test
+    void aWriteThatChangesNothingKeepsTheETag() {
+        long author = createAuthor("A");
+        long book = createBook("t", "d", author);
+        String etag = etagOf("/books/" + book);
+
+        String answered = http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON).header("If-Match", etag)
+                .body("{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + author + "}").exchange()
+                .expectStatus().isNoContent().returnResult().getResponseHeaders().getETag();
+        assertThat(answered).isEqualTo(etag);
+        http.patch().uri("/books/{id}", book).contentType(MediaType.parseMediaType("application/merge-patch+json")).header("If-Match", etag)
+                .body("{}").exchange().expectStatus().isNoContent().expectHeader().valueEquals("ETag", etag);
+        String authorEtag = etagOf("/authors/" + author);
+        http.put().uri("/authors/{id}", author).contentType(MediaType.APPLICATION_JSON).header("If-Match", authorEtag)
+                .body("{\"name\": \"A\"}").exchange().expectStatus().isNoContent().expectHeader().valueEquals("ETag", authorEtag);
+        assertThat(etagOf("/books/" + book)).isEqualTo(etag);
     }
 
     /** Many clients creating at once: every 201 is a distinct row, and no row is lost. */

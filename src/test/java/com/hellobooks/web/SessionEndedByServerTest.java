@@ -40,7 +40,7 @@ class SessionEndedByServerTest extends ApiTest {
     @Test
     void aWriteWhoseSessionTheServerEndsGets503WithRetryAfter() throws Exception {
         long book = createBook("t", "d");
-        assertEndedSessionAnswers503("UPDATE book SET title = title WHERE id = " + book, "update book",
+        assertEndedSessionAnswers503("UPDATE book SET title = title WHERE id = " + book, "with book as (",
                 () -> http.put().uri("/books/{id}", book).contentType(MediaType.APPLICATION_JSON)
                         .body("{\"title\": \"t2\", \"description\": \"d\"}").exchange().expectBody().returnResult());
         // the next request gets a sound connection from the pool

@@ -17,18 +17,16 @@ import org.springframework.web.context.request.WebRequest;
  */
 public final class IfMatch {
 
-    private static final IfMatch NONE = new IfMatch(null);
+    private static final IfMatch NONE = new IfMatch(null, false);
     /** {@code #entity-tag}: one or more, comma-separated, a trailing comma allowed. */
     private static final Pattern TAG_LIST = Pattern.compile("(\\s*(W/)?\"[^\"]*\"\\s*(,|$))+");
 
     private final WebRequest request;
+    private final boolean any;
 
-    private IfMatch(WebRequest request) {
+    private IfMatch(WebRequest request, boolean any) {
         this.request = request;
-    }
-
-    public static IfMatch none() {
-        return NONE;
+        this.any = any;
     }
 
     public static IfMatch of(WebRequest request) {
@@ -37,19 +35,25 @@ public final class IfMatch {
             return NONE;
         }
         String header = String.join(",", values);
-        if (!header.trim().equals("*") && !TAG_LIST.matcher(header).matches()) {
+        boolean any = header.trim().equals("*");
+        if (!any && !TAG_LIST.matcher(header).matches()) {
             throw new InvalidRequestException("If-Match", "must be * or a list of quoted ETags such as \"3\"");
         }
-        return new IfMatch(request);
+        return new IfMatch(request, any);
     }
 
-    public boolean isPresent() {
-        return this != NONE;
+    /**
+     * Whether the header lists ETags, so that the current one must be read to compare them with.
+     * Without a header, or for {@code *} ("if it exists"), a write needs no read: its own
+     * statement finds the row or answers 404.
+     */
+    public boolean listsETags() {
+        return this != NONE && !any;
     }
 
     /** Passes when there is no header, or when it matches the current ETag; else 412. */
     public void check(String currentEtag, String resource, long id) {
-        if (isPresent() && request.checkNotModified(currentEtag)) {
+        if (this != NONE && request.checkNotModified(currentEtag)) {
             throw new PreconditionFailedException(resource, id);
         }
     }
