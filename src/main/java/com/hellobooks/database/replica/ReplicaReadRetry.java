@@ -1,5 +1,6 @@
 package com.hellobooks.database.replica;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import com.hellobooks.database.retry.DatabaseFailures;
@@ -9,6 +10,12 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -22,17 +29,31 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * A read changes nothing, so running it again is safe. Only a transaction of its own is run
  * again: a read-only method called inside a running transaction is left to that one. The
  * replica is skipped for its {@code retry-after} first, so the second attempt goes to the
- * primary instead of to another pooled connection of the same dead server. A second failure
- * is the client's answer (503 when the primary is down too).
+ * primary instead of to another pooled connection of the same dead server; at once, because
+ * the primary has no reason to be away too. A second failure is the client's answer (503 when
+ * the primary is down too).
  */
 final class ReplicaReadRetry implements MethodInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicaReadRetry.class);
 
-    private final Supplier<FallbackDataSource> replica;
+    private final RetryTemplate retry;
 
     ReplicaReadRetry(Supplier<FallbackDataSource> replica) {
-        this.replica = replica;
+        retry = new RetryTemplate(RetryPolicy.builder()
+                .predicate(failure -> failure instanceof RuntimeException && DatabaseFailures.sessionLost(failure)
+                        && replica.get() != null)
+                .maxRetries(1)
+                .delay(Duration.ZERO)
+                .build());
+        retry.setRetryListener(new RetryListener() {
+            @Override
+            public void beforeRetry(RetryPolicy policy, Retryable<?> read, RetryState state) {
+                String reason = state.getLastException().getMessage();
+                log.info("A read lost its replica connection ({}); reading it again from the primary", reason);
+                replica.get().skipReplica(reason);
+            }
+        });
     }
 
     @Override
@@ -41,22 +62,11 @@ final class ReplicaReadRetry implements MethodInterceptor {
                 || !(invocation instanceof ProxyMethodInvocation proxied)) {
             return invocation.proceed();
         }
-        // A clone taken before the first attempt can run the rest of the chain again.
-        MethodInvocation again = proxied.invocableClone();
         try {
-            return invocation.proceed();
-        }
-        catch (RuntimeException e) {
-            if (!DatabaseFailures.sessionLost(e)) {
-                throw e;
-            }
-            FallbackDataSource fallback = replica.get();
-            if (fallback == null) {
-                throw e;
-            }
-            log.info("A read lost its replica connection ({}); reading it again from the primary", e.getMessage());
-            fallback.skipReplica(e.getMessage());
-            return again.proceed();
+            // a clone per attempt: a MethodInvocation runs the rest of the chain only once
+            return retry.execute(() -> proxied.invocableClone().proceed());
+        } catch (RetryException ex) {
+            throw ex.getCause();
         }
     }
 }
