@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Hello Books beside the Spring Boot floor (bench/floor/: MVC, Jackson, Hikari, one JdbcClient
+# statement, nothing else), both jars with their default settings (no JVM flags), on one
+# database, taking turns in rounds so that a change in the machine's load hits both alike:
+# GET /books/{id} and POST /books, req/s and p50/p99, and Hello Books as a share of the floor
+# (issue "Fast by default", item 5).
+#
+#   bash bench/floor-ab.sh      (ROUNDS=3 SECONDS_PER_TURN=10 WARMUP=30s CONNECTIONS=32)
+#
+# Sends traffic to 127.0.0.1 only.
+source "$(dirname "$0")/../scripts/reliability/lib.sh"
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+
+ROUNDS=${ROUNDS:-3}
+SECONDS_PER_TURN=${SECONDS_PER_TURN:-10}
+WARMUP=${WARMUP:-30s}
+CONNECTIONS=${CONNECTIONS:-32}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+FLOOR_JAR="$BENCH_DIR/floor/target/floor-1.jar"
+[[ -f $FLOOR_JAR ]] || (cd "$ROOT" && ./mvnw -B -q -f bench/floor/pom.xml package -DskipTests) >&2
+
+PORT=$(free_port)
+start_app "$PORT"
+APP_BASE="http://127.0.0.1:$PORT"
+psql_value "INSERT INTO author (name) SELECT 'Author ' || g FROM generate_series(1, 100) g" >/dev/null
+psql_value "INSERT INTO book (title, description, author_id) SELECT 'Book ' || g, 'd', CASE WHEN g % 5 = 0 THEN NULL ELSE 1 + g % 100 END FROM generate_series(1, 10000) g" >/dev/null
+psql_value "VACUUM ANALYZE" >/dev/null
+
+FLOOR_PORT=$(free_port)
+(cd "$WORK" && exec env SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" SPRING_DATASOURCE_USERNAME="$PG_USER" \
+    "$JAVA" -jar "$FLOOR_JAR" --server.port="$FLOOR_PORT" --server.address=127.0.0.1) >>"$WORK/floor.log" 2>&1 &
+FLOOR_PID=$!
+trap 'kill -KILL "$FLOOR_PID" 2>/dev/null || true; cleanup' EXIT
+for _ in $(seq 1 180); do
+    curl -sf -o /dev/null "http://127.0.0.1:$FLOOR_PORT/books/1" && break
+    kill -0 "$FLOOR_PID" 2>/dev/null || { tail -n 40 "$WORK/floor.log"; echo "the floor died at startup" >&2; exit 1; }
+    sleep 1
+done
+FLOOR_BASE="http://127.0.0.1:$FLOOR_PORT"
+export LUA_PATH="$BENCH_DIR/wrk/?.lua;;" BENCH_AUTHORS=100 BENCH_BOOKS=10000
+
+turn() { # SCRIPT BASE DURATION: prints "rps p50_ms p99_ms errors"
+    wrk -t2 -c"$CONNECTIONS" -d"$3" --timeout 10s -s "$BENCH_DIR/wrk/$1" "$2" |
+        awk '/^BENCH / { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+                         printf "%.0f %.1f %.1f %d\n", v["rps"], v["p50_us"] / 1000, v["p99_us"] / 1000, v["non2xx"] + v["socket_errors"] }'
+}
+
+# both jars warmed up on both requests before anything counts
+for base in "$APP_BASE" "$FLOOR_BASE"; do
+    turn get-book.lua "$base" "$WARMUP" >/dev/null
+    turn post-book.lua "$base" 10s >/dev/null
+done
+echo "| round | request | Hello Books req/s (p50, p99 ms) | floor req/s (p50, p99 ms) | Hello Books / floor |"
+echo "|---|---|---:|---:|---:|"
+declare -A ours_sum floor_sum
+for r in $(seq 1 "$ROUNDS"); do
+    for script in get-book.lua post-book.lua; do
+        read -r a a50 a99 aerr < <(turn "$script" "$APP_BASE" "${SECONDS_PER_TURN}s")
+        read -r f f50 f99 ferr < <(turn "$script" "$FLOOR_BASE" "${SECONDS_PER_TURN}s")
+        ((aerr == 0 && ferr == 0)) || echo "round $r $script: $aerr errors on Hello Books, $ferr on the floor" >&2
+        echo "| $r | ${script%.lua} | $a ($a50, $a99) | $f ($f50, $f99) | $(awk -v a="$a" -v f="$f" 'BEGIN { printf "%.1f%%", 100 * a / f }') |"
+        ours_sum[$script]=$(( ${ours_sum[$script]:-0} + a )) floor_sum[$script]=$(( ${floor_sum[$script]:-0} + f ))
+    done
+done
+for script in get-book.lua post-book.lua; do
+    echo "${script%.lua}: Hello Books $(awk -v a="${ours_sum[$script]}" -v f="${floor_sum[$script]}" 'BEGIN { printf "%.1f%%", 100 * a / f }') of the floor's req/s over $ROUNDS rounds"
+done
+echo "machine load $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; $("$JAVA" -version 2>&1 | head -n 1)"
