@@ -66,7 +66,8 @@ public final class DatabaseFailures {
                 return true;
             }
         }
-        return sessionLost(ex) || nothingReachedTheDatabase(ex);
+        // every pool time-out is caught above, so of nothingReachedTheDatabase only the read-only server remains
+        return sessionLost(ex) || readOnlyServer(ex);
     }
 
     /** The server refused a write because it is in recovery: the primary's address leads to a standby. */
