@@ -3,6 +3,7 @@ package com.hellobooks.author;
 import java.sql.Types;
 import java.util.Optional;
 
+import com.hellobooks.web.conditional.Current;
 import com.hellobooks.web.conditional.ETags;
 import com.hellobooks.web.conditional.Tagged;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,18 +32,10 @@ class AuthorWrites {
         this.jdbc = jdbc;
     }
 
-    /** An author as a write reads it: its fields, and the version its ETag shows. */
-    record Current(AuthorResponse author, long version) {
-
-        String etag() {
-            return ETags.of(version);
-        }
-    }
-
     /** On the primary (a replica may lag behind the ETag the client has), without a lock. */
-    Optional<Current> current(long id) {
+    Optional<Current<AuthorResponse>> current(long id) {
         return jdbc.sql("SELECT id, name, version FROM author WHERE id = ?").param(id)
-                .query((row, n) -> new Current(new AuthorResponse(row.getLong("id"), row.getString("name")), row.getLong("version")))
+                .query((row, n) -> Current.of(new AuthorResponse(row.getLong("id"), row.getString("name")), row.getLong("version")))
                 .optional();
     }
 

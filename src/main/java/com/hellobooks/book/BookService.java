@@ -7,6 +7,7 @@ import com.hellobooks.author.Author;
 import com.hellobooks.author.AuthorRepository;
 import com.hellobooks.genre.Genre;
 import com.hellobooks.genre.GenreRepository;
+import com.hellobooks.web.conditional.Current;
 import com.hellobooks.web.conditional.IfMatch;
 import com.hellobooks.web.conditional.Tagged;
 import com.hellobooks.web.errors.ResourceNotFoundException;
@@ -16,7 +17,6 @@ import com.hellobooks.web.json.NullableField;
 import com.hellobooks.web.paging.ListPage;
 import com.hellobooks.web.paging.ListRequest;
 import com.hellobooks.web.paging.SortOptions;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -120,8 +120,8 @@ public class BookService {
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<BookResponse> replace(long id, BookRequest request, IfMatch ifMatch) {
-        Long version = ifMatch.listsETags() ? checked(id, ifMatch).version() : null;
-        return writes.update(id, version, request).orElseThrow(() -> lost(id, version));
+        Long version = ifMatch.versionToWriteOn(() -> writes.current(id), "Book", id);
+        return writes.update(id, version, request).orElseThrow(() -> IfMatch.lost("Book", id, version, () -> writes.exists(id)));
     }
 
     /**
@@ -130,21 +130,21 @@ public class BookService {
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<BookResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
-        BookWrites.Current current = checked(id, ifMatch);
+        Current<BookResponse> current = ifMatch.checked(writes.current(id), "Book", id);
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("title", current.book().title());
-        fields.put("description", current.book().description());
-        fields.put("author_id", current.book().authorId());
+        fields.put("title", current.value().title());
+        fields.put("description", current.value().description());
+        fields.put("author_id", current.value().authorId());
         BookRequest merged = mergePatch.apply(fields, patch, BookRequest.class);
-        return writes.update(id, current.version(), merged).orElseThrow(() -> lost(id, current.version()));
+        return writes.update(id, current.version(), merged).orElseThrow(() -> IfMatch.lost("Book", id, current.version(), () -> writes.exists(id)));
     }
 
     /** DELETE: one statement, after the read that checks If-Match's ETags if it has any. */
     @Transactional(propagation = Propagation.SUPPORTS)
     public void delete(long id, IfMatch ifMatch) {
-        Long version = ifMatch.listsETags() ? checked(id, ifMatch).version() : null;
+        Long version = ifMatch.versionToWriteOn(() -> writes.current(id), "Book", id);
         if (!writes.delete(id, version)) {
-            throw lost(id, version);
+            throw IfMatch.lost("Book", id, version, () -> writes.exists(id));
         }
     }
 
@@ -160,23 +160,6 @@ public class BookService {
     public void removeFromGenre(long genreId, long bookId) {
         Genre genre = genre(genreId);
         find(bookId).getGenres().remove(genre);
-    }
-
-    /** The book as it is now, read without a lock: its 404, or the 412 of a stale If-Match, before anything is written. */
-    private BookWrites.Current checked(long id, IfMatch ifMatch) {
-        BookWrites.Current current = writes.current(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
-        ifMatch.check(current.etag(), "Book", id);
-        return current;
-    }
-
-    /**
-     * No row was written: the book is gone (404), or it was written on a version that another
-     * writer has changed since it was read (the exception handler's 412 with If-Match, else 409).
-     */
-    private RuntimeException lost(long id, Long version) {
-        return version != null && writes.exists(id)
-                ? new OptimisticLockingFailureException("Book " + id + " changed since it was read")
-                : new ResourceNotFoundException("Book", id);
     }
 
     private Book find(long id) {

@@ -5,6 +5,7 @@ import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 
+import com.hellobooks.web.conditional.Current;
 import com.hellobooks.web.conditional.Tagged;
 import com.hellobooks.web.errors.UnknownReferenceException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -72,10 +73,6 @@ class BookWrites {
         this.jdbc = jdbc;
     }
 
-    /** A book as a write reads it: what the response and the ETag show, and the version to write on. */
-    record Current(BookResponse book, String etag, long version) {
-    }
-
     /**
      * Outside a transaction this is the whole write, committed by itself. Inside one (a POST with
      * an Idempotency-Key, see {@code IdempotencyKeyFilter}) it is that transaction's first
@@ -98,9 +95,9 @@ class BookWrites {
     }
 
     /** On the primary (a replica may lag behind the ETag the client has), without a lock. */
-    Optional<Current> current(long id) {
+    Optional<Current<BookResponse>> current(long id) {
         return jdbc.sql(BookQueries.SELECT_BOOKS + " WHERE b.id = ?").param(id)
-                .query((row, n) -> new Current(BookQueries.book(row), BookQueries.etag(row), row.getLong("version")))
+                .query((row, n) -> new Current<>(BookQueries.book(row), BookQueries.etag(row), row.getLong("version")))
                 .optional();
     }
 

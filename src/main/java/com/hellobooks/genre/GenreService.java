@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.hellobooks.web.conditional.ETags;
+import com.hellobooks.web.conditional.Current;
 import com.hellobooks.web.conditional.IfMatch;
 import com.hellobooks.web.conditional.Tagged;
 import com.hellobooks.web.errors.ResourceNotFoundException;
@@ -11,7 +12,6 @@ import com.hellobooks.web.json.JsonMergePatch;
 import com.hellobooks.web.paging.ListPage;
 import com.hellobooks.web.paging.ListRequest;
 import com.hellobooks.web.paging.SortOptions;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,41 +71,27 @@ public class GenreService {
     /** PUT: one UPDATE; with ETags in If-Match, on the version that the read checking them found. */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<GenreResponse> replace(long id, GenreRequest request, IfMatch ifMatch) {
-        Long version = ifMatch.listsETags() ? checked(id, ifMatch).version() : null;
-        return writes.update(id, version, request.name()).orElseThrow(() -> lost(id, version));
+        Long version = ifMatch.versionToWriteOn(() -> writes.current(id), "Genre", id);
+        return writes.update(id, version, request.name()).orElseThrow(() -> IfMatch.lost("Genre", id, version, () -> writes.exists(id)));
     }
 
     /** PATCH: the merge patch applied to the genre's name must make a valid PUT body; written on the version it was applied to. */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<GenreResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
-        GenreWrites.Current current = checked(id, ifMatch);
+        Current<GenreResponse> current = ifMatch.checked(writes.current(id), "Genre", id);
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", current.genre().name());
+        fields.put("name", current.value().name());
         GenreRequest merged = mergePatch.apply(fields, patch, GenreRequest.class);
-        return writes.update(id, current.version(), merged.name()).orElseThrow(() -> lost(id, current.version()));
+        return writes.update(id, current.version(), merged.name()).orElseThrow(() -> IfMatch.lost("Genre", id, current.version(), () -> writes.exists(id)));
     }
 
     /** Deletes the genre; its books stay, only the links go (ON DELETE CASCADE on book_genre). */
     @Transactional(propagation = Propagation.SUPPORTS)
     public void delete(long id, IfMatch ifMatch) {
-        Long version = ifMatch.listsETags() ? checked(id, ifMatch).version() : null;
+        Long version = ifMatch.versionToWriteOn(() -> writes.current(id), "Genre", id);
         if (!writes.delete(id, version)) {
-            throw lost(id, version);
+            throw IfMatch.lost("Genre", id, version, () -> writes.exists(id));
         }
-    }
-
-    /** The genre as it is now, read without a lock: its 404, or the 412 of a stale If-Match, before anything is written. */
-    private GenreWrites.Current checked(long id, IfMatch ifMatch) {
-        GenreWrites.Current current = writes.current(id).orElseThrow(() -> new ResourceNotFoundException("Genre", id));
-        ifMatch.check(current.etag(), "Genre", id);
-        return current;
-    }
-
-    /** No row was written: gone (404), or changed since the version read (the exception handler's 412 with If-Match, else 409). */
-    private RuntimeException lost(long id, Long version) {
-        return version != null && writes.exists(id)
-                ? new OptimisticLockingFailureException("Genre " + id + " changed since it was read")
-                : new ResourceNotFoundException("Genre", id);
     }
 
     private static Tagged<GenreResponse> tagged(Genre genre) {

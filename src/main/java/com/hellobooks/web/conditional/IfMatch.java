@@ -1,9 +1,14 @@
 package com.hellobooks.web.conditional;
 
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.hellobooks.web.errors.InvalidRequestException;
 import com.hellobooks.web.errors.PreconditionFailedException;
+import com.hellobooks.web.errors.ResourceNotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.WebRequest;
 
@@ -43,18 +48,32 @@ public final class IfMatch {
     }
 
     /**
-     * Whether the header lists ETags, so that the current one must be read to compare them with.
-     * Without a header, or for {@code *} ("if it exists"), a write needs no read: its own
-     * statement finds the row or answers 404.
+     * The version a conditional write holds on. With ETags listed, the row is read first
+     * ({@code read}, without a lock): its 404, or the 412 of a stale If-Match, before anything is
+     * written, and then its version. Without a header, or for {@code *} ("if it exists"), no
+     * read: null, any version, and the write's own statement finds the row or answers 404.
      */
-    public boolean listsETags() {
-        return this != NONE && !any;
+    public <T> Long versionToWriteOn(Supplier<Optional<Current<T>>> read, String resource, long id) {
+        return this == NONE || any ? null : checked(read.get(), resource, id).version();
     }
 
-    /** Passes when there is no header, or when it matches the current ETag; else 412. */
-    public void check(String currentEtag, String resource, long id) {
-        if (this != NONE && request.checkNotModified(currentEtag)) {
+    /** The row read before a write that needs its fields (a merge patch): its 404, or the 412 of a stale If-Match. */
+    public <T> Current<T> checked(Optional<Current<T>> current, String resource, long id) {
+        Current<T> found = current.orElseThrow(() -> new ResourceNotFoundException(resource, id));
+        if (this != NONE && request.checkNotModified(found.etag())) {
             throw new PreconditionFailedException(resource, id);
         }
+        return found;
+    }
+
+    /**
+     * What a conditional write that wrote no row answers: the row is gone (404), or it was
+     * written on a version that another writer has changed since it was read (the exception
+     * handler's 412 with If-Match, else 409).
+     */
+    public static RuntimeException lost(String resource, long id, Long version, BooleanSupplier exists) {
+        return version != null && exists.getAsBoolean()
+                ? new OptimisticLockingFailureException(resource + " " + id + " changed since it was read")
+                : new ResourceNotFoundException(resource, id);
     }
 }
