@@ -15,7 +15,7 @@ ROUNDS=${ROUNDS:-3}
 SECONDS_PER_TURN=${SECONDS_PER_TURN:-10}
 WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+need_wrk
 
 FLOOR_JAR="$BENCH_DIR/floor/target/floor-1.jar"
 [[ -f $FLOOR_JAR ]] || (cd "$ROOT" && ./mvnw -B -q -f bench/floor/pom.xml package -DskipTests) >&2
@@ -30,13 +30,8 @@ psql_value "VACUUM ANALYZE" >/dev/null
 FLOOR_PORT=$(free_port)
 (cd "$WORK" && exec env SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" SPRING_DATASOURCE_USERNAME="$PG_USER" \
     "$JAVA" -jar "$FLOOR_JAR" --server.port="$FLOOR_PORT" --server.address=127.0.0.1) >>"$WORK/floor.log" 2>&1 &
-FLOOR_PID=$!
-trap 'kill -KILL "$FLOOR_PID" 2>/dev/null || true; cleanup' EXIT
-for _ in $(seq 1 180); do
-    curl -sf -o /dev/null "http://127.0.0.1:$FLOOR_PORT/books/1" && break
-    kill -0 "$FLOOR_PID" 2>/dev/null || { tail -n 40 "$WORK/floor.log"; echo "the floor died at startup" >&2; exit 1; }
-    sleep 1
-done
+EXTRA_PIDS+=($!)
+wait_ready "http://127.0.0.1:$FLOOR_PORT/books/1" "$!" "$WORK/floor.log"
 FLOOR_BASE="http://127.0.0.1:$FLOOR_PORT"
 export LUA_PATH="$BENCH_DIR/wrk/?.lua;;" BENCH_AUTHORS=100 BENCH_BOOKS=10000
 

@@ -13,7 +13,7 @@ ROUNDS=${ROUNDS:-4}
 SECONDS_PER_TURN=${SECONDS_PER_TURN:-10}
 WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+need_wrk
 
 PORT=$(free_port)
 start_app "$PORT"

@@ -11,12 +11,16 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/hello-books-reliability.XXXXXX")
 DB="hello_books_reliability_$$_$(date +%s)"
 APP_PID=
+# other processes a script starts (a second server), stopped with the app
+EXTRA_PIDS=()
 
 cleanup() {
-    local rc=$?
-    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill -KILL "$APP_PID" 2>/dev/null || true
-    fi
+    local rc=$? pid
+    for pid in "$APP_PID" "${EXTRA_PIDS[@]}"; do
+        if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    done
     dropdb "${PG_ARGS[@]}" --if-exists "$DB" 2>/dev/null || true
     rm -rf "$WORK"
     exit "$rc"
@@ -53,14 +57,24 @@ launch_app() {
         SPRING_DATASOURCE_USERNAME="$PG_USER" "$JAVA" ${JAVA_OPTS:-} -jar "$(jar)" \
         --server.port="$port" --server.address=127.0.0.1 "$@") >>"$WORK/app.log" 2>&1 &
     APP_PID=$!
-    # about 8 s on an idle machine; the limit is for a busy one, not for a hung app
+    wait_ready "http://127.0.0.1:$port/books" "$APP_PID" "$WORK/app.log"
+}
+
+# wait_ready URL PID LOG: until URL answers 2xx; fails when PID exits first (its LOG's tail shown).
+wait_ready() {
+    # about 8 s on an idle machine; the limit is for a busy one, not for a hung server
     for _ in $(seq 1 180); do
-        curl -sf -o /dev/null "http://127.0.0.1:$port/books" && return 0
-        kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$WORK/app.log"; echo "the app died at startup" >&2; return 1; }
+        curl -sf -o /dev/null "$1" && return 0
+        kill -0 "$2" 2>/dev/null || { tail -n 40 "$3"; echo "$1: the server died at startup" >&2; return 1; }
         sleep 1
     done
-    echo "the app did not answer within 180 s" >&2
+    echo "$1: no answer within 180 s" >&2
     return 1
+}
+
+# need_wrk: installs wrk (Debian's package) when it is missing.
+need_wrk() {
+    command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 }
 
 psql_value() {

@@ -15,7 +15,7 @@ source "$(dirname "$0")/lib.sh"
 CONNECTIONS=${CONNECTIONS:-500}
 DURATION=${DURATION:-15s}
 MAX_LATENCY_MS=${MAX_LATENCY_MS:-5000}
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+need_wrk
 
 PORT=$(free_port)
 start_app "$PORT"
