@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -20,6 +21,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -71,8 +73,7 @@ class SecurityConfiguration {
         }
 
         if (jwtDecoder.getIfAvailable() == null) {
-            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
-            return http.build();
+            return openChain(http);
         }
 
         SecurityProblems problems = new SecurityProblems();
@@ -107,6 +108,31 @@ class SecurityConfiguration {
                     requests.anyRequest().hasAuthority(WRITE_AUTHORITY);
                 });
         return http.build();
+    }
+
+    /**
+     * Without a token to read, nobody is authenticated and everything is permitted, so only the
+     * firewall (in front of every chain) and the headers stay. The filters that would carry an
+     * anonymous identity, authorize it and translate refusals that cannot happen ran on every
+     * request for nothing: each also wraps the request, and Spring MVC asks the wrapped request
+     * its method once per route it tries. The headers are written when the request comes in,
+     * instead of through one more wrapper when the response is committed: none of the API's
+     * answers removes them (sendError keeps headers; only Tomcat's own refusals never get here).
+     */
+    private static SecurityFilterChain openChain(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }))
+                .anonymous(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .exceptionHandling(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .build();
     }
 
     /**

@@ -41,7 +41,8 @@ class OpenByDefaultTest extends ApiTest {
                 .expectHeader().valueEquals("X-Frame-Options", "DENY");
         http.get().uri("/books/9").exchange()
                 .expectStatus().isNotFound()
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY");
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,7 +39,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request body larger than " + limit + " bytes");
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        // A declared length within the limit is all Tomcat reads; only a chunked body (a length
+        // nobody declared) needs counting. Most requests have neither and stay unwrapped.
+        boolean chunked = request.getContentLengthLong() < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        chain.doFilter(chunked ? new LimitedRequest(request, limit) : request, response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
