@@ -47,6 +47,8 @@ NEXT_UPSTREAM=${NEXT_UPSTREAM:-error timeout}
 NGINX_DIR="$WORK/nginx"
 NGINX_PORT=
 PORTS=()
+# each instance's probe port (hellobooks.probes.port), where the scripts ask readiness
+PROBE_PORTS=()
 PIDS=()
 
 cluster_cleanup() {
@@ -96,21 +98,23 @@ stop_started_service() {
 }
 
 # start_instances COUNT DB_URL [extra args...]: COUNT jars launched together (no waiting
-# between them, so they race for Flyway's lock), each on its own port, logs in $WORK.
+# between them, so they race for Flyway's lock), each on its own port and probe port, logs in $WORK.
 start_instances() {
-    local count=$1 url=$2 i port
+    local count=$1 url=$2 i port probe_port
     shift 2
     local jar_file
     jar_file=$(jar)
     for ((i = 0; i < count; i++)); do
         port=$(free_port)
+        probe_port=$(free_port)
         # forward-headers-strategy=framework: Link and Location URLs name nginx (its Host and
         # X-Forwarded-* headers), not the instance a request happened to reach.
         (cd "$WORK" && exec env SPRING_DATASOURCE_URL="$url" SPRING_DATASOURCE_USERNAME="$PG_USER" \
             "$JAVA" ${JAVA_OPTS:--Xmx256m} -jar "$jar_file" --server.port="$port" --server.address=127.0.0.1 \
-            --server.forward-headers-strategy=framework "$@") >"$WORK/instance-$i.log" 2>&1 &
+            --server.forward-headers-strategy=framework --hellobooks.probes.port="$probe_port" "$@") >"$WORK/instance-$i.log" 2>&1 &
         PIDS+=($!)
         PORTS+=("$port")
+        PROBE_PORTS+=("$probe_port")
     done
 }
 
@@ -120,7 +124,7 @@ wait_instances() {
     local i waited
     for i in "${!PORTS[@]}"; do
         for ((waited = 0; ; waited++)); do
-            curl -sf -o /dev/null "http://127.0.0.1:${PORTS[$i]}/actuator/health/readiness" && break
+            curl -sf -o /dev/null "http://127.0.0.1:${PROBE_PORTS[$i]}/actuator/health/readiness" && break
             if ! kill -0 "${PIDS[$i]}" 2>/dev/null || ((waited >= ${READY_SECONDS:-180})); then
                 tail -n 40 "$WORK/instance-$i.log"
                 echo "cluster: instance $i did not become ready" >&2
@@ -206,6 +210,7 @@ stop_instances() {
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     PIDS=()
     PORTS=()
+    PROBE_PORTS=()
 }
 
 db_url() { echo "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB"; }

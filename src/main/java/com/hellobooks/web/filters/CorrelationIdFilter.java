@@ -2,6 +2,7 @@ package com.hellobooks.web.filters;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -37,7 +38,19 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         if (sent != null) {
             return sent;
         }
-        return given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        return given != null && ACCEPTABLE.matcher(given).matches() ? given : newId();
+    }
+
+    /**
+     * A random (version 4) UUID from the thread's own generator. An id must be unique, not
+     * unguessable: UUID.randomUUID() draws on one SecureRandom behind a lock, and under overload
+     * (500 clients, 2 cores) requests queued on it for up to 5 s, probes on their own port too.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0xCL << 60) | 0x8L << 60;
+        return new UUID(high, low).toString();
     }
 
     @Override

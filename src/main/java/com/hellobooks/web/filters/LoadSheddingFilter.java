@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import com.hellobooks.web.probes.ProbePort;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Caps the requests in progress. Past the cap a request waits a moment for a place and then
  * gets 503 with Retry-After at once. Without it, an overload (500 clients against a pool of 10
  * database connections) queues requests in the server until each waits out the connection
- * time-out: every client slow, and the 503s come seconds late. Health probes are never shed.
+ * time-out: every client slow, and the 503s come seconds late. Health probes are never shed,
+ * nor is anything on the probe port, whose own few threads bound it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -31,18 +33,21 @@ public class LoadSheddingFilter extends OncePerRequestFilter {
     private final long queueTimeoutMillis;
 
     private final String healthPath;
+    private final ProbePort probePort;
 
-    public LoadSheddingFilter(HttpLimitsProperties limits, WebEndpointProperties endpoints) {
+    public LoadSheddingFilter(HttpLimitsProperties limits, WebEndpointProperties endpoints, ProbePort probePort) {
         this.inProgress = new Semaphore(limits.maxConcurrentRequests());
         this.queueTimeoutMillis = limits.queueTimeout().toMillis();
         // the configured actuator base path, as ActuatorProblemFilter reads it
         this.healthPath = endpoints.getBasePath() + "/health";
+        this.probePort = probePort;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals(healthPath) || path.startsWith(healthPath + "/");
+        // a scrape on the probe port must not wait for, or be refused, a place of the API's
+        return path.equals(healthPath) || path.startsWith(healthPath + "/") || probePort.received(request);
     }
 
     @Override
