@@ -7,6 +7,10 @@
 #
 #   bash bench/floor-ab.sh      (ROUNDS=3 SECONDS_PER_TURN=10 WARMUP=30s CONNECTIONS=32)
 #
+# FLOOR_JAR=another-hello-books.jar puts an earlier build in the floor's place: the A/B of a
+# change, in the same way. Each turn also gives the server's CPU time per request (user +
+# system, from /proc), which a busy machine disturbs less than req/s.
+#
 # Sends traffic to 127.0.0.1 only.
 source "$(dirname "$0")/../scripts/reliability/lib.sh"
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -15,9 +19,10 @@ ROUNDS=${ROUNDS:-3}
 SECONDS_PER_TURN=${SECONDS_PER_TURN:-10}
 WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
+SCRIPTS=${SCRIPTS:-get-book post-book}   # bench/wrk/*.lua; post-book-keyed too for two Hello Books jars
 need_wrk
 
-FLOOR_JAR="$BENCH_DIR/floor/target/floor-1.jar"
+FLOOR_JAR=${FLOOR_JAR:-$BENCH_DIR/floor/target/floor-1.jar}
 [[ -f $FLOOR_JAR ]] || (cd "$ROOT" && ./mvnw -B -q -f bench/floor/pom.xml package -DskipTests) >&2
 
 PORT=$(free_port)
@@ -30,35 +35,47 @@ psql_value "VACUUM ANALYZE" >/dev/null
 FLOOR_PORT=$(free_port)
 (cd "$WORK" && exec env SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" SPRING_DATASOURCE_USERNAME="$PG_USER" \
     "$JAVA" -jar "$FLOOR_JAR" --server.port="$FLOOR_PORT" --server.address=127.0.0.1) >>"$WORK/floor.log" 2>&1 &
-EXTRA_PIDS+=($!)
-wait_ready "http://127.0.0.1:$FLOOR_PORT/books/1" "$!" "$WORK/floor.log"
+FLOOR_PID=$!
+EXTRA_PIDS+=("$FLOOR_PID")
+wait_ready "http://127.0.0.1:$FLOOR_PORT/books/1" "$FLOOR_PID" "$WORK/floor.log"
 FLOOR_BASE="http://127.0.0.1:$FLOOR_PORT"
 export LUA_PATH="$BENCH_DIR/wrk/?.lua;;" BENCH_AUTHORS=100 BENCH_BOOKS=10000
 
-turn() { # SCRIPT BASE DURATION: prints "rps p50_ms p99_ms errors"
-    wrk -t2 -c"$CONNECTIONS" -d"$3" --timeout 10s -s "$BENCH_DIR/wrk/$1" "$2" |
-        awk '/^BENCH / { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-                         printf "%.0f %.1f %.1f %d\n", v["rps"], v["p50_us"] / 1000, v["p99_us"] / 1000, v["non2xx"] + v["socket_errors"] }'
+cpu_ticks() { # PID: user + system clock ticks of the process so far
+    awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+turn() { # SCRIPT BASE DURATION PID: prints "rps p50_ms p99_ms errors cpu_us_per_request"
+    local before out
+    before=$(cpu_ticks "$4")
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"$3" --timeout 10s -s "$BENCH_DIR/wrk/$1" "$2")
+    awk -v ticks=$(( $(cpu_ticks "$4") - before )) -v hz="$(getconf CLK_TCK)" '/^BENCH / {
+            for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+            printf "%.0f %.1f %.1f %d %.0f\n", v["rps"], v["p50_us"] / 1000, v["p99_us"] / 1000,
+                v["non2xx"] + v["socket_errors"], 1e6 * ticks / hz / v["requests"] }' <<<"$out"
 }
 
 # both jars warmed up on both requests before anything counts
 for base in "$APP_BASE" "$FLOOR_BASE"; do
-    turn get-book.lua "$base" "$WARMUP" >/dev/null
-    turn post-book.lua "$base" 10s >/dev/null
+    pid=$([[ $base == "$APP_BASE" ]] && echo "$APP_PID" || echo "$FLOOR_PID")
+    turn get-book.lua "$base" "$WARMUP" "$pid" >/dev/null
+    turn post-book.lua "$base" 10s "$pid" >/dev/null
 done
-echo "| round | request | Hello Books req/s (p50, p99 ms) | floor req/s (p50, p99 ms) | Hello Books / floor |"
-echo "|---|---|---:|---:|---:|"
+echo "| round | request | Hello Books req/s (p50, p99 ms) | floor req/s (p50, p99 ms) | Hello Books / floor | CPU µs per request, Hello Books / floor |"
+echo "|---|---|---:|---:|---:|---:|"
 declare -A ours_sum floor_sum
 for r in $(seq 1 "$ROUNDS"); do
-    for script in get-book.lua post-book.lua; do
-        read -r a a50 a99 aerr < <(turn "$script" "$APP_BASE" "${SECONDS_PER_TURN}s")
-        read -r f f50 f99 ferr < <(turn "$script" "$FLOOR_BASE" "${SECONDS_PER_TURN}s")
+    for script in $SCRIPTS; do
+        script=$script.lua
+        read -r a a50 a99 aerr acpu < <(turn "$script" "$APP_BASE" "${SECONDS_PER_TURN}s" "$APP_PID")
+        read -r f f50 f99 ferr fcpu < <(turn "$script" "$FLOOR_BASE" "${SECONDS_PER_TURN}s" "$FLOOR_PID")
         ((aerr == 0 && ferr == 0)) || echo "round $r $script: $aerr errors on Hello Books, $ferr on the floor" >&2
-        echo "| $r | ${script%.lua} | $a ($a50, $a99) | $f ($f50, $f99) | $(awk -v a="$a" -v f="$f" 'BEGIN { printf "%.1f%%", 100 * a / f }') |"
+        echo "| $r | ${script%.lua} | $a ($a50, $a99) | $f ($f50, $f99) | $(awk -v a="$a" -v f="$f" 'BEGIN { printf "%.1f%%", 100 * a / f }') | $acpu / $fcpu |"
         ours_sum[$script]=$(( ${ours_sum[$script]:-0} + a )) floor_sum[$script]=$(( ${floor_sum[$script]:-0} + f ))
     done
 done
-for script in get-book.lua post-book.lua; do
+for script in $SCRIPTS; do
+    script=$script.lua
     echo "${script%.lua}: Hello Books $(awk -v a="${ours_sum[$script]}" -v f="${floor_sum[$script]}" 'BEGIN { printf "%.1f%%", 100 * a / f }') of the floor's req/s over $ROUNDS rounds"
 done
 echo "machine load $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; $("$JAVA" -version 2>&1 | head -n 1)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hello Books benchmark: the packaged jar against PostgreSQL on this machine, measured with
 # wrk, next to pgbench running the equivalent SQL on the same database at the same
-# concurrency. Prints one Markdown table and writes it to bench/results/latest.md.
+# concurrency, then the jar and bench/floor/ side by side with their defaults. Prints one
+# Markdown report and writes it to bench/results/latest.md.
 #
 #   bash bench/run.sh              # full run, about 9 minutes
 #   QUICK=1 bash bench/run.sh      # smoke run, about 2 minutes
@@ -732,6 +733,19 @@ EOF
 }
 
 report >"$RESULTS_DIR/latest.md"
+
+# --- 6. Beside the floor, both jars with their defaults --------------------------------------
+# The issue "Fast by default" measures the jar as shipped, without the flags above, against
+# bench/floor/ in the same run: bench/floor-ab.sh, with its own database. FLOOR=0 skips it.
+if [[ ${FLOOR:-1} == 1 ]]; then
+    stop_app
+    say "Hello Books beside the Spring Boot floor, both with their default settings"
+    if [[ $QUICK == 1 ]]; then floor_args=(ROUNDS=1 SECONDS_PER_TURN=3 WARMUP=5s); else floor_args=(ROUNDS=3 SECONDS_PER_TURN=10 WARMUP=30s); fi
+    {
+        printf '\n## Beside the Spring Boot floor, both jars with their default settings (no JVM flags)\n\n'
+        run_child env -u JAVA_OPTS "${floor_args[@]}" CONNECTIONS="$CONNECTIONS" bash "$BENCH_DIR/floor-ab.sh" 2>>"$LOG_DIR/floor-ab.log"
+    } >>"$RESULTS_DIR/latest.md"
+fi
 echo
 cat "$RESULTS_DIR/latest.md"
 echo
