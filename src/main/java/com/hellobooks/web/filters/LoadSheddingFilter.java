@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
+import com.hellobooks.web.probes.ProbePaths;
 import com.hellobooks.web.probes.ProbePort;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -32,22 +32,20 @@ public class LoadSheddingFilter extends OncePerRequestFilter {
     private final Semaphore inProgress;
     private final long queueTimeoutMillis;
 
-    private final String healthPath;
+    private final ProbePaths probes;
     private final ProbePort probePort;
 
-    public LoadSheddingFilter(HttpLimitsProperties limits, WebEndpointProperties endpoints, ProbePort probePort) {
+    public LoadSheddingFilter(HttpLimitsProperties limits, ProbePaths probes, ProbePort probePort) {
         this.inProgress = new Semaphore(limits.maxConcurrentRequests());
         this.queueTimeoutMillis = limits.queueTimeout().toMillis();
-        // the configured actuator base path, as ActuatorProblemFilter reads it
-        this.healthPath = endpoints.getBasePath() + "/health";
+        this.probes = probes;
         this.probePort = probePort;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         // a scrape on the probe port must not wait for, or be refused, a place of the API's
-        return path.equals(healthPath) || path.startsWith(healthPath + "/") || probePort.received(request);
+        return probes.health(request) || probePort.received(request);
     }
 
     @Override

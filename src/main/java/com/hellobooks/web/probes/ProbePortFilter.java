@@ -1,13 +1,11 @@
 package com.hellobooks.web.probes;
 
 import java.io.IOException;
-import java.util.Objects;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,13 +23,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ProbePortFilter extends OncePerRequestFilter {
 
     private final ProbePort probePort;
-    private final String healthPath;
-    private final String prometheusPath;
+    private final ProbePaths probes;
 
-    ProbePortFilter(ProbePort probePort, WebEndpointProperties endpoints) {
+    ProbePortFilter(ProbePort probePort, ProbePaths probes) {
         this.probePort = probePort;
-        this.healthPath = endpoints.getBasePath() + "/health";
-        this.prometheusPath = endpoints.getBasePath() + "/prometheus";
+        this.probes = probes;
     }
 
     @Override
@@ -42,10 +38,7 @@ class ProbePortFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // The path the container maps, decoded and with dot segments removed, so that
-        // /actuator/health/../../books is /books here as it is for the servlet.
-        String path = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
-        if (path.equals(healthPath) || path.startsWith(healthPath + "/") || path.equals(prometheusPath)) {
+        if (probes.probe(request)) {
             chain.doFilter(request, response);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
