@@ -26,10 +26,6 @@ public class Author {
         // for JPA
     }
 
-    public Author(String name) {
-        this.name = name;
-    }
-
     public Long getId() {
         return id;
     }

@@ -18,9 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The author use cases. POST is one transaction on the {@link Author} entity; PUT, PATCH and
- * DELETE are SQL in autocommit, through {@link AuthorWrites}; a list is one SQL statement in
- * autocommit, through {@link AuthorQueries}. Those open no transaction (see BookService).
+ * The author use cases. POST, PUT, PATCH and DELETE are SQL in autocommit, through
+ * {@link AuthorWrites}; a list is one SQL statement in autocommit, through {@link AuthorQueries}.
+ * Those open no transaction (see BookService); a POST with an Idempotency-Key joins the one that
+ * stores its answer.
  */
 @Service
 public class AuthorService {
@@ -50,9 +51,9 @@ public class AuthorService {
      * The 404 of a missing author, before a nested POST reads its body. Not read-only, so it
      * asks the primary, which the write that follows goes to (a replica may not have the author yet).
      */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void requireExists(long id) {
-        if (!authors.existsById(id)) {
+        if (!writes.exists(id)) {
             throw new ResourceNotFoundException("Author", id);
         }
     }
@@ -62,9 +63,9 @@ public class AuthorService {
         return tagged(find(id));
     }
 
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<AuthorResponse> create(AuthorRequest request) {
-        return tagged(authors.save(new Author(request.name())));
+        return writes.insert(request.name());
     }
 
     /** PUT: one UPDATE; with ETags in If-Match, on the version that the read checking them found. */

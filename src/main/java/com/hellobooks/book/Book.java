@@ -48,12 +48,6 @@ public class Book {
         // for JPA
     }
 
-    public Book(String title, String description, Author author) {
-        this.title = title;
-        this.description = description;
-        this.author = author;
-    }
-
     public Long getId() {
         return id;
     }

@@ -71,7 +71,7 @@ class BookQueries {
                 authorId, row.getString("author_name"), List.of(genres));
     }
 
-    /** The same ETag as {@link BookResponse#etagOf(Book)} gives for the entity. */
+    /** The ETag of the row's book: {@link BookResponse#etag}, from the columns the statement answers with. */
     static String etag(ResultSet row) throws SQLException {
         Long[] genreIds = array(row.getArray("genre_ids"), new Long[0]);
         Long[] genreVersions = array(row.getArray("genre_versions"), new Long[0]);

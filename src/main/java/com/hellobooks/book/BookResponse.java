@@ -1,14 +1,11 @@
 package com.hellobooks.book;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.hellobooks.author.Author;
-import com.hellobooks.genre.Genre;
 import com.hellobooks.web.conditional.ETags;
 import com.hellobooks.web.json.PathId;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -40,29 +37,7 @@ public record BookResponse(
      */
     static final int MAX_GENRES = 1_000;
 
-    /** Reads the author and the genres, so both must be fetched with the book (or batch-loaded). */
-    static BookResponse of(Book book) {
-        Author author = book.getAuthor();
-        List<String> genres = book.getGenres().stream()
-                .sorted(Comparator.comparing(Genre::getId))
-                .map(Genre::getName)
-                .toList();
-        return new BookResponse(book.getId(), book.getTitle(), book.getDescription(),
-                author == null ? null : author.getId(),
-                author == null ? null : author.getName(),
-                genres);
-    }
-
-    /** The book's version, with its author's and genres' ids and versions, whose names it shows. */
-    static String etagOf(Book book) {
-        Author author = book.getAuthor();
-        List<Genre> genres = book.getGenres().stream().sorted(Comparator.comparing(Genre::getId)).toList();
-        return etag(book.getVersion(), author == null ? null : author.getId(), author == null ? 0 : author.getVersion(),
-                genres.stream().map(Genre::getId).toArray(Long[]::new),
-                genres.stream().map(Genre::getVersion).toArray(Long[]::new));
-    }
-
-    /** The ETag from the columns it depends on (genres in id order), whether read as an entity or a row. */
+    /** The ETag from the columns it depends on: the book's version, its author's and its genres' ids and versions (genres in id order). */
     static String etag(long version, Long authorId, long authorVersion, Long[] genreIds, Long[] genreVersions) {
         LongStream authorPart = authorId == null ? LongStream.empty() : LongStream.of(authorId, authorVersion);
         LongStream genreParts = IntStream.range(0, genreIds.length)

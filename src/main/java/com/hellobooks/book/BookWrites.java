@@ -1,5 +1,6 @@
 package com.hellobooks.book;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
@@ -14,20 +15,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The writes to a book's own row, each one SQL statement in autocommit on the primary: POST
- * /books, and PUT, PATCH and DELETE /books/{id}.
+ * /books, /authors/{id}/books and /genres/{id}/books, and PUT, PATCH and DELETE /books/{id}.
  *
  * <p>POST is the INSERT, with the author joined in the same statement for the response. Through
  * the entity it was four round trips (BEGIN, look the author up, INSERT, COMMIT); here the
  * foreign key does the lookup, and a missing author is the key's violation, answered with the
- * same 422 as before. A new book has no genres, and its version is 0, as Hibernate would have
- * written it.
+ * same 422 as before. A new book's version is 0, as Hibernate would have written it. The nested
+ * POSTs read the path's author or genre in the same statement, locked against a concurrent
+ * DELETE, and write nothing when it is gone (the 404); in a genre, the link is inserted with
+ * the book.
  *
  * <p>PUT, PATCH and DELETE are one statement whose WHERE holds the version check, so nothing
  * can come between the check and the write. In autocommit a row lock lasts as long as that one
  * statement: a writer that loses to another waits for the other's statement (not for a whole
  * transaction), finds the version gone, and hands its pool connection back within milliseconds.
  * Before that, a stale If-Match is refused on a plain read, which locks nothing
- * ({@link #current}). The nested POSTs and the genre links stay on the {@link Book} entity.
+ * ({@link #current}). The genre links of existing books stay on the {@link Book} entity.
  */
 @Component
 class BookWrites {
@@ -42,6 +45,30 @@ class BookWrites {
                 RETURNING id, title, description, author_id, version)
             SELECT b.id, b.title, b.description, b.author_id, b.version, a.name AS author_name, a.version AS author_version
             FROM b LEFT JOIN author a ON a.id = b.author_id""";
+
+    /** The path's author, its row locked (KEY SHARE, as the foreign key check would) so it cannot go before the commit. */
+    private static final String INSERT_BOOK_FOR_AUTHOR = """
+            WITH a AS (SELECT id, name, version FROM author WHERE id = ? FOR KEY SHARE),
+            b AS (
+                INSERT INTO book (title, description, author_id, version) SELECT ?, ?, a.id, 0 FROM a
+                RETURNING id, title, description, author_id, version)
+            SELECT b.id, b.title, b.description, b.author_id, b.version, a.name AS author_name, a.version AS author_version
+            FROM b JOIN a ON a.id = b.author_id""";
+
+    /**
+     * The path's genre, locked as above, and the book's link to it. The link is not visible to
+     * the statement's own SELECT, so the genre is taken from the CTE that read it; the author
+     * in the body is the foreign key's to check, as in POST /books.
+     */
+    private static final String INSERT_BOOK_IN_GENRE = """
+            WITH g AS (SELECT id, name, version FROM genre WHERE id = ? FOR KEY SHARE),
+            b AS (
+                INSERT INTO book (title, description, author_id, version) SELECT ?, ?, ?, 0 FROM g
+                RETURNING id, title, description, author_id, version),
+            link AS (INSERT INTO book_genre (book_id, genre_id) SELECT b.id, g.id FROM b CROSS JOIN g)
+            SELECT b.id, b.title, b.description, b.author_id, b.version, a.name AS author_name, a.version AS author_version,
+                g.id AS genre_id, g.name AS genre_name, g.version AS genre_version
+            FROM b CROSS JOIN g LEFT JOIN author a ON a.id = b.author_id""";
 
     /**
      * The new fields, on the given version (a null version: whatever it is). The author changes
@@ -80,18 +107,37 @@ class BookWrites {
      */
     Tagged<BookResponse> insert(String title, String description, Long authorId) {
         try {
-            return jdbc.sql(INSERT_BOOK).params(title, description, authorId)
-                    .query((row, n) -> {
-                        Long author = row.getObject("author_id", Long.class);
-                        long version = row.getLong("version");
-                        BookResponse book = new BookResponse(row.getLong("id"), row.getString("title"),
-                                row.getString("description"), author, row.getString("author_name"), List.of());
-                        return new Tagged<>(book, BookResponse.etag(version, author, row.getLong("author_version"), NONE, NONE));
-                    })
-                    .single();
+            return jdbc.sql(INSERT_BOOK).params(title, description, authorId).query((row, n) -> inserted(row, List.of(), NONE, NONE)).single();
         } catch (DataIntegrityViolationException ex) {
             throw unknownAuthor(ex, authorId);
         }
+    }
+
+    /** Empty when the author is gone (the 404); a transaction, if any, is the caller's, as for {@link #insert}. */
+    Optional<Tagged<BookResponse>> insertForAuthor(long authorId, String title, String description) {
+        return jdbc.sql(INSERT_BOOK_FOR_AUTHOR).params(authorId, title, description)
+                .query((row, n) -> inserted(row, List.of(), NONE, NONE))
+                .optional();
+    }
+
+    /** Empty when the genre is gone (the 404); 422 when the body's author does not exist. */
+    Optional<Tagged<BookResponse>> insertInGenre(long genreId, String title, String description, Long authorId) {
+        try {
+            return jdbc.sql(INSERT_BOOK_IN_GENRE).params(genreId, title, description, authorId)
+                    .query((row, n) -> inserted(row, List.of(row.getString("genre_name")),
+                            new Long[] { row.getLong("genre_id") }, new Long[] { row.getLong("genre_version") }))
+                    .optional();
+        } catch (DataIntegrityViolationException ex) {
+            throw unknownAuthor(ex, authorId);
+        }
+    }
+
+    /** A new book, from the columns the INSERT statements answer with. */
+    private static Tagged<BookResponse> inserted(ResultSet row, List<String> genres, Long[] genreIds, Long[] genreVersions) throws SQLException {
+        Long author = row.getObject("author_id", Long.class);
+        BookResponse book = new BookResponse(row.getLong("id"), row.getString("title"), row.getString("description"),
+                author, row.getString("author_name"), genres);
+        return new Tagged<>(book, BookResponse.etag(row.getLong("version"), author, row.getLong("author_version"), genreIds, genreVersions));
     }
 
     /** On the primary (a replica may lag behind the ETag the client has), without a lock. */

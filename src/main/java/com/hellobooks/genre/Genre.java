@@ -26,10 +26,6 @@ public class Genre {
         // for JPA
     }
 
-    public Genre(String name) {
-        this.name = name;
-    }
-
     public Long getId() {
         return id;
     }

@@ -19,9 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The genre use cases (linking books to genres is BookService's: the links are Book.genres).
- * POST is one transaction on the {@link Genre} entity; PUT, PATCH and DELETE are SQL in
- * autocommit, through {@link GenreWrites}; a list is one SQL statement in autocommit, through
- * {@link GenreQueries}. Those open no transaction (see BookService).
+ * POST, PUT, PATCH and DELETE are SQL in autocommit, through {@link GenreWrites}; a list is one
+ * SQL statement in autocommit, through {@link GenreQueries}. Those open no transaction (see
+ * BookService); a POST with an Idempotency-Key joins the one that stores its answer.
  */
 @Service
 public class GenreService {
@@ -51,9 +51,9 @@ public class GenreService {
      * The 404 of a missing genre, before a nested POST reads its body. Not read-only, so it
      * asks the primary, which the write that follows goes to (a replica may not have the genre yet).
      */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void requireExists(long id) {
-        if (!genres.existsById(id)) {
+        if (!writes.exists(id)) {
             throw new ResourceNotFoundException("Genre", id);
         }
     }
@@ -63,9 +63,9 @@ public class GenreService {
         return tagged(find(id));
     }
 
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<GenreResponse> create(GenreRequest request) {
-        return tagged(genres.save(new Genre(request.name())));
+        return writes.insert(request.name());
     }
 
     /** PUT: one UPDATE; with ETags in If-Match, on the version that the read checking them found. */

@@ -7,8 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import com.hellobooks.database.retry.UnreachedDatabaseRetry;
-import jakarta.persistence.EntityManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,11 +19,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -33,7 +34,12 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * through untouched.
  *
  * <p>A keyed POST runs in one transaction opened here, which the handler's write joins; a
- * successful answer is stored in that same transaction, so a crash keeps both or neither.
+ * successful answer is stored in that same transaction, so a crash keeps both or neither. It is
+ * a JDBC transaction on the application's DataSource, not a JPA one: every POST writes through
+ * SQL statements ({@code JdbcClient}), which take its connection, and it costs no
+ * {@code EntityManager}. A JPA transaction begun inside it would fail at once (Spring's
+ * {@code JpaTransactionManager} finds the DataSource's connection already bound), so a POST
+ * moved onto entities cannot quietly commit apart from its stored answer.
  * Nothing is looked up first, so a first keyed POST costs one statement more than a keyless
  * one ({@link KeyedPost} does the work). A retry runs the handler again, finds the key taken when it stores the answer, rolls
  * its own write back and replays the stored answer instead. A duplicate sent while the first
@@ -53,9 +59,13 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     private final KeyedPost.Steps steps;
 
-    IdempotencyKeyFilter(PlatformTransactionManager transactions, EntityManager entityManager, StoredResponses responses,
+    IdempotencyKeyFilter(DataSource dataSource, StoredResponses responses,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, UnreachedDatabaseRetry retry) {
-        this.steps = new KeyedPost.Steps(transactions, entityManager, responses, problems, retry);
+        // Not a bean: one of type TransactionManager would make Spring Boot leave out its JPA one.
+        // Not JdbcTransactionManager: after a failed commit it tries a rollback on the broken
+        // connection and reports that failure instead of the commit's, which tells what happened.
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        this.steps = new KeyedPost.Steps(transactions, responses, problems, retry);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Optional;
 import com.hellobooks.database.retry.DatabaseFailures;
 import com.hellobooks.database.retry.SafeToRunAgain;
 import com.hellobooks.database.retry.UnreachedDatabaseRetry;
-import jakarta.persistence.EntityManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +31,7 @@ final class KeyedPost {
     private static final Logger log = LoggerFactory.getLogger(KeyedPost.class);
 
     /** What every keyed POST works with. */
-    record Steps(PlatformTransactionManager transactions, EntityManager entityManager, StoredResponses responses,
+    record Steps(PlatformTransactionManager transactions, StoredResponses responses,
             HandlerExceptionResolver problems, UnreachedDatabaseRetry retry) {
     }
 
@@ -134,8 +133,6 @@ final class KeyedPost {
             return answer.getStatus() < 500 ? Outcome.REFUSED : Outcome.FAILED;
         }
         try {
-            // deferred writes (a new book's genre link) go out now, so they fail before the answer is stored
-            steps.entityManager().flush();
             if (!steps.responses().recordFirst(subject, key, StoredResponse.of(fingerprint, answer))) {
                 rollBack(transaction);
                 return Outcome.KEY_TAKEN;
@@ -220,7 +217,7 @@ final class KeyedPost {
         try {
             steps.transactions().rollback(transaction);
         } catch (RuntimeException ex) {
-            // the connection is gone, and the write with it (JPA reports that as a JpaSystemException)
+            // the connection is gone, and the write with it
             log.debug("Rollback of a keyed POST failed: {}", ex.getMessage());
         }
     }

@@ -88,6 +88,18 @@ class SqlStatementCountTest extends ApiTest {
         assertThat(SqlRecorder.statements().get(0)).startsWith("WITH b AS (");
         assertThat(SqlRecorder.statements().get(1)).startsWith("INSERT INTO idempotency_key");
         assertThat(SqlRecorder.commits()).isEqualTo(1);
+        // the nested POSTs and POST /authors and /genres: one INSERT each in autocommit too (the
+        // nested ones after the path check that comes before the body, as in the original)
+        long genre = createGenre("G");
+        assertThat(statementsFor(http.post().uri("/authors/{id}/books", author).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"t\", \"description\": \"d\"}"), 201)).isEqualTo(2);
+        assertThat(SqlRecorder.statements().get(1)).startsWith("WITH a AS (").contains("INSERT INTO book");
+        assertThat(statementsFor(http.post().uri("/genres/{id}/books", genre).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + author + "}"), 201)).isEqualTo(2);
+        assertThat(SqlRecorder.statements().get(1)).startsWith("WITH g AS (").contains("INSERT INTO book_genre");
+        assertThat(statementsFor(http.post().uri("/authors").contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"n\"}"), 201)).isEqualTo(1);
+        assertThat(statementsFor(http.post().uri("/genres").contentType(MediaType.APPLICATION_JSON).body("{\"name\": \"n\"}"), 201)).isEqualTo(1);
+        assertThat(SqlRecorder.commits()).isZero();
         // an unknown author: the same one statement, refused by the foreign key (422, nothing stored)
         assertThat(statementsFor(http.post().uri("/books").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + (author + 1000) + "}"), 422)).isEqualTo(1);

@@ -202,6 +202,38 @@ class IdempotencyKeyTest extends ApiTest {
         }
     }
 
+    /**
+     * The write and its stored answer are one transaction on every route: when the answer
+     * cannot be stored, the book, author, genre or genre link goes too. A write that ran in a
+     * transaction of its own (a JPA one beside the keyed POST's JDBC one) would stay.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "/books", "/authors", "/genres", "/authors/{parent}/books", "/genres/{parent}/books" })
+    void anAnswerThatCannotBeStoredTakesItsWriteWithIt(String template) {
+        long parent = template.startsWith("/authors/") ? createAuthor("A") : template.startsWith("/genres/") ? createGenre("G") : 0;
+        String path = template.replace("{parent}", Long.toString(parent));
+        String body = template.equals("/authors") || template.equals("/genres") ? "{\"name\": \"Fantasy\"}" : BOOK;
+        String rows = "SELECT (SELECT count(*) FROM book) + (SELECT count(*) FROM author) + (SELECT count(*) FROM genre) + (SELECT count(*) FROM book_genre)";
+        long before = jdbc.queryForObject(rows, Long.class);
+        jdbc.execute("""
+                CREATE FUNCTION refuse_answer() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'no room for the answer';
+                END $$""");
+        jdbc.execute("CREATE TRIGGER refuse_answer BEFORE INSERT ON idempotency_key FOR EACH ROW EXECUTE FUNCTION refuse_answer()");
+        try {
+            EntityExchangeResult<byte[]> answer = post(path, "unstorable", body);
+
+            assertThat(answer.getStatus().value()).isEqualTo(500);
+            assertThat(answer.getResponseHeaders().getLocation()).isNull();
+        } finally {
+            jdbc.execute("DROP TRIGGER refuse_answer ON idempotency_key");
+            jdbc.execute("DROP FUNCTION refuse_answer()");
+        }
+        assertThat(jdbc.queryForObject(rows, Long.class)).isEqualTo(before);
+        assertThat(post(path, "unstorable", body).getStatus().value()).as("the key is still free").isEqualTo(201);
+    }
+
     @Test
     void aCommitThatBreaksRunsAgainInTheRequestAndWritesOnce() {
         // the first commit of this title fails the way a lost connection does (the sequence is not rolled back)
