@@ -133,18 +133,12 @@ final class KeyedPost {
             return answer.getStatus() < 500 ? Outcome.REFUSED : Outcome.FAILED;
         }
         try {
-            if (!steps.responses().recordFirst(subject, key, StoredResponse.of(fingerprint, answer))) {
+            if (!steps.responses().recordFirstAndCommit(subject, key, StoredResponse.of(fingerprint, answer))) {
                 rollBack(transaction);
                 return Outcome.KEY_TAKEN;
             }
         } catch (RuntimeException ex) {
             rollBack(transaction);
-            throw DatabaseFailures.sessionLost(ex) ? new SafeToRunAgain(ex) : new StoreFailure(ex);
-        }
-        try {
-            steps.transactions().commit(transaction);
-        } catch (RuntimeException ex) {
-            // Spring reports a failed commit as a TransactionException or a DataAccessException
             if (DatabaseFailures.sessionLost(ex)) {
                 log.warn("Commit of a keyed POST unconfirmed, running it again: {}", ex.getMessage());
                 commitUnconfirmed = true;
@@ -152,6 +146,8 @@ final class KeyedPost {
             }
             throw new StoreFailure(ex);
         }
+        // the COMMIT went with the stored answer: this ends the transaction without a round trip
+        steps.transactions().commit(transaction);
         return Outcome.COMMITTED;
     }
 
