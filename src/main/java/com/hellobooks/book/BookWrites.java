@@ -89,8 +89,15 @@ class BookWrites {
     /** Its genre links go with it (ON DELETE CASCADE). */
     private static final String DELETE_BOOK = "DELETE FROM book WHERE id = :id AND version = COALESCE(:version, version)";
 
-    /** SQL state of a foreign key violation; the author is the only key a book's own row refers to. */
+    /** SQL state of a foreign key violation. */
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    /**
+     * The book's key to its author (V2). The genre link a POST in a genre inserts has keys too,
+     * which its locked genre and its new book keep from failing; only this one means "no such
+     * author". PostgreSQL names the constraint in its message in every language.
+     */
+    private static final String AUTHOR_KEY = "book_author_id_fkey";
 
     private static final Long[] NONE = new Long[0];
 
@@ -173,7 +180,7 @@ class BookWrites {
 
     private static RuntimeException unknownAuthor(DataIntegrityViolationException ex, Long authorId) {
         if (authorId != null && ex.getMostSpecificCause() instanceof SQLException sql
-                && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState())) {
+                && FOREIGN_KEY_VIOLATION.equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains(AUTHOR_KEY)) {
             return new UnknownReferenceException("Author", authorId);
         }
         return ex;

@@ -4,7 +4,7 @@ import com.hellobooks.database.NamedRowWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** PUT, PATCH and DELETE of a genre; a deleted genre's books stay, only their links to it go (ON DELETE CASCADE on book_genre). */
+/** POST, PUT, PATCH and DELETE of a genre; a deleted genre's books stay, only their links to it go (ON DELETE CASCADE on book_genre). */
 @Component
 class GenreWrites extends NamedRowWrites<GenreResponse> {
 

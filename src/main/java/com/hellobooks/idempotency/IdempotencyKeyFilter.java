@@ -38,8 +38,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * a JDBC transaction on the application's DataSource, not a JPA one: every POST writes through
  * SQL statements ({@code JdbcClient}), which take its connection, and it costs no
  * {@code EntityManager}. A JPA transaction begun inside it would fail at once (Spring's
- * {@code JpaTransactionManager} finds the DataSource's connection already bound), so a POST
- * moved onto entities cannot quietly commit apart from its stored answer.
+ * {@code JpaTransactionManager} finds the DataSource's connection already bound; the client
+ * would see a 503, as if the database were down), so a POST moved onto entities cannot quietly
+ * commit apart from its stored answer: IdempotencyKeyTest's keyed POSTs on every route show it.
  * Nothing is looked up first, so a first keyed POST costs one statement more than a keyless
  * one ({@link KeyedPost} does the work). A retry runs the handler again, finds the key taken when it stores the answer, rolls
  * its own write back and replays the stored answer instead. A duplicate sent while the first
@@ -62,8 +63,8 @@ class IdempotencyKeyFilter extends OncePerRequestFilter {
     IdempotencyKeyFilter(DataSource dataSource, StoredResponses responses,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, UnreachedDatabaseRetry retry) {
         // Not a bean: one of type TransactionManager would make Spring Boot leave out its JPA one.
-        // Not JdbcTransactionManager: after a failed commit it tries a rollback on the broken
-        // connection and reports that failure instead of the commit's, which tells what happened.
+        // The COMMIT itself travels with the stored answer (StoredResponses), so this manager's
+        // commit() only ends the transaction on the connection, which sends nothing.
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         this.steps = new KeyedPost.Steps(transactions, responses, problems, retry);
     }

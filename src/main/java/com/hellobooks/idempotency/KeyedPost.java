@@ -43,7 +43,7 @@ final class KeyedPost {
     private final byte[] fingerprint;
     private final ContentCachingResponseWrapper answer;
     private int attempts;
-    /** Whether the last attempt's commit broke on its way, so that it may or may not have happened. */
+    /** Whether an attempt's commit broke on its way: unknown until a later attempt reaches the key (stores it or finds it taken). */
     private boolean commitUnconfirmed;
 
     KeyedPost(Steps steps, HttpServletRequest request, HttpServletResponse response, IdempotencyKey key, String subject, byte[] fingerprint) {
@@ -68,22 +68,19 @@ final class KeyedPost {
             ex.rethrow();
             return;
         } catch (TransactionException ex) {
-            steps.problems().resolveException(request, response, null, ex);
+            answerWithProblem(commitUnconfirmed ? IdempotencyProblem.outcomeUnknown() : ex);
             return;
         } catch (StoreFailure ex) {
             answerWithProblem((Exception) ex.getCause());
             return;
         } catch (SafeToRunAgain ex) {
             // out of time: the last attempt's own 503, or the outcome-unknown one after a broken commit
-            if (commitUnconfirmed) {
-                answerWithProblem(IdempotencyProblem.outcomeUnknown());
-            } else {
-                answer.copyBodyToResponse();
-            }
+            answerUnlessUnconfirmed();
             return;
         }
         switch (outcome) {
-            case COMMITTED, FAILED -> answer.copyBodyToResponse();
+            case COMMITTED -> answer.copyBodyToResponse();
+            case FAILED -> answerUnlessUnconfirmed();
             // refused now, but perhaps answered before (e.g. its author deleted since)
             case REFUSED -> replayEarlierOr(false);
             case KEY_TAKEN -> {
@@ -111,7 +108,6 @@ final class KeyedPost {
         if (attempts++ > 0) {
             startOver();
         }
-        commitUnconfirmed = false;
         TransactionStatus transaction = steps.transactions().getTransaction(TransactionDefinition.withDefaults());
         try {
             chain.doFilter(replayable, answer);
@@ -146,7 +142,7 @@ final class KeyedPost {
             }
             throw new StoreFailure(ex);
         }
-        // the COMMIT went with the stored answer: this ends the transaction without a round trip
+        // the COMMIT went with the stored answer (nothing marks this rollback-only): no round trip
         steps.transactions().commit(transaction);
         return Outcome.COMMITTED;
     }
@@ -191,6 +187,15 @@ final class KeyedPost {
             return steps.responses().freeExpired(subject, key);
         } catch (RuntimeException ex) {
             return false;
+        }
+    }
+
+    /** The handler's answer, unless an attempt's commit went unconfirmed: then nobody knows yet whether the write happened. */
+    private void answerUnlessUnconfirmed() throws IOException {
+        if (commitUnconfirmed) {
+            answerWithProblem(IdempotencyProblem.outcomeUnknown());
+        } else {
+            answer.copyBodyToResponse();
         }
     }
 

@@ -25,8 +25,12 @@ class ConditionalRequestTest extends ApiTest {
     @Test
     void aCreatedResourceCarriesTheETagItsGetWillShow() {
         long author = createAuthor("Ursula");
+        long genre = createGenre("Fantasy");
         for (String[] create : new String[][] { { "/books", "{\"title\": \"t\", \"description\": \"d\"}" },
                 { "/books", "{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + author + "}" },
+                { "/authors/" + author + "/books", "{\"title\": \"t\", \"description\": \"d\"}" },
+                { "/genres/" + genre + "/books", "{\"title\": \"t\", \"description\": \"d\"}" },
+                { "/genres/" + genre + "/books", "{\"title\": \"t\", \"description\": \"d\", \"author_id\": " + author + "}" },
                 { "/authors", "{\"name\": \"n\"}" }, { "/genres", "{\"name\": \"g\"}" } }) {
             var created = http.post().uri(create[0]).contentType(MediaType.APPLICATION_JSON).body(create[1]).exchange()
                     .expectStatus().isCreated().returnResult().getResponseHeaders();
