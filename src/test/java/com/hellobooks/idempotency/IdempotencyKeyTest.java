@@ -39,6 +39,16 @@ class IdempotencyKeyTest extends ApiTest {
         return request.body(body).exchange().expectBody().returnResult();
     }
 
+    /** A POST route from its template, with the author or genre its path names created first, and a body it takes. */
+    private record Route(String path, String body) {
+
+        static Route of(String template, IdempotencyKeyTest test) {
+            long parent = template.startsWith("/authors/") ? test.createAuthor("A") : template.startsWith("/genres/") ? test.createGenre("G") : 0;
+            String body = template.equals("/authors") || template.equals("/genres") ? "{\"name\": \"Fantasy\"}" : BOOK;
+            return new Route(template.replace("{parent}", Long.toString(parent)), body);
+        }
+    }
+
     private int books() {
         return jdbc.queryForObject("SELECT count(*) FROM book", Integer.class);
     }
@@ -57,9 +67,9 @@ class IdempotencyKeyTest extends ApiTest {
     @ParameterizedTest
     @ValueSource(strings = { "/books", "/authors", "/genres", "/authors/{parent}/books", "/genres/{parent}/books" })
     void theSameKeyAndRequestReplayTheFirstAnswerByteForByteWithoutASecondWrite(String template) {
-        long parent = template.startsWith("/authors/") ? createAuthor("A") : template.startsWith("/genres/") ? createGenre("G") : 0;
-        String path = template.replace("{parent}", Long.toString(parent));
-        String body = template.equals("/authors") || template.equals("/genres") ? "{\"name\": \"Fantasy\"}" : BOOK;
+        Route route = Route.of(template, this);
+        String path = route.path();
+        String body = route.body();
         String table = template.equals("/authors") ? "author" : template.equals("/genres") ? "genre" : "book";
         int before = jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
 
@@ -210,9 +220,7 @@ class IdempotencyKeyTest extends ApiTest {
     @ParameterizedTest
     @ValueSource(strings = { "/books", "/authors", "/genres", "/authors/{parent}/books", "/genres/{parent}/books" })
     void anAnswerThatCannotBeStoredTakesItsWriteWithIt(String template) {
-        long parent = template.startsWith("/authors/") ? createAuthor("A") : template.startsWith("/genres/") ? createGenre("G") : 0;
-        String path = template.replace("{parent}", Long.toString(parent));
-        String body = template.equals("/authors") || template.equals("/genres") ? "{\"name\": \"Fantasy\"}" : BOOK;
+        Route route = Route.of(template, this);
         String rows = "SELECT (SELECT count(*) FROM book) + (SELECT count(*) FROM author) + (SELECT count(*) FROM genre) + (SELECT count(*) FROM book_genre)";
         long before = jdbc.queryForObject(rows, Long.class);
         jdbc.execute("""
@@ -222,7 +230,7 @@ class IdempotencyKeyTest extends ApiTest {
                 END $$""");
         jdbc.execute("CREATE TRIGGER refuse_answer BEFORE INSERT ON idempotency_key FOR EACH ROW EXECUTE FUNCTION refuse_answer()");
         try {
-            EntityExchangeResult<byte[]> answer = post(path, "unstorable", body);
+            EntityExchangeResult<byte[]> answer = post(route.path(), "unstorable", route.body());
 
             assertThat(answer.getStatus().value()).isEqualTo(500);
             assertThat(answer.getResponseHeaders().getLocation()).isNull();
@@ -231,7 +239,7 @@ class IdempotencyKeyTest extends ApiTest {
             jdbc.execute("DROP FUNCTION refuse_answer()");
         }
         assertThat(jdbc.queryForObject(rows, Long.class)).isEqualTo(before);
-        assertThat(post(path, "unstorable", body).getStatus().value()).as("the key is still free").isEqualTo(201);
+        assertThat(post(route.path(), "unstorable", route.body()).getStatus().value()).as("the key is still free").isEqualTo(201);
     }
 
     @Test
