@@ -24,9 +24,13 @@ export LUA_PATH="$BENCH_DIR/wrk/?.lua;;" BENCH_AUTHORS=100
 BASE="http://127.0.0.1:$PORT"
 
 app_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
-db_ticks() { # every process of the database server's user: backends, WAL writer, checkpointer
-    local total=0 pid
-    for pid in $(pgrep -u "$(stat -c %U "$(psql_value "SHOW data_directory")")"); do
+PG_DATA_DIR=$(psql_value "SHOW data_directory")
+db_ticks() { # every process of the database server: backends, WAL writer, checkpointer, and the
+    # autovacuum workers that have ended since (their time is in the postmaster's children's time)
+    local postmaster total pid
+    postmaster=$(head -n 1 "$PG_DATA_DIR/postmaster.pid")
+    total=$(awk '{ print $16 + $17 }' "/proc/$postmaster/stat")
+    for pid in $(pgrep -u "$(stat -c %U "$PG_DATA_DIR")"); do
         total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
     done
     echo "$total"
