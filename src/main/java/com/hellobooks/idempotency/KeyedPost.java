@@ -57,6 +57,7 @@ final class KeyedPost {
     }
 
     void run(HttpServletRequest replayable, FilterChain chain) throws ServletException, IOException {
+        request.setAttribute(UnreachedDatabaseRetry.ATTEMPTS, Boolean.TRUE);
         run(replayable, chain, true);
     }
 
@@ -75,6 +76,7 @@ final class KeyedPost {
             return;
         } catch (SafeToRunAgain ex) {
             // out of time: the last attempt's own 503, or the outcome-unknown one after a broken commit
+            log.warn("Database unavailable through a keyed POST's retry budget: {}", ex.getMessage());
             answerUnlessUnconfirmed();
             return;
         }

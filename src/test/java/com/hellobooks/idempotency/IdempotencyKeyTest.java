@@ -14,9 +14,12 @@ import java.util.concurrent.Future;
 
 import com.hellobooks.support.ApiTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -24,6 +27,7 @@ import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST with an Idempotency-Key: one write per key, whatever the client sends again. */
+@ExtendWith(OutputCaptureExtension.class)
 class IdempotencyKeyTest extends ApiTest {
 
     private static final String BOOK = "{\"title\": \"Ocean Book\", \"description\": \"watr 4evr\"}";
@@ -261,7 +265,7 @@ class IdempotencyKeyTest extends ApiTest {
     }
 
     @Test
-    void aCommitThatKeepsBreakingIsA503ThatTheSameKeyCanRetry() {
+    void aCommitThatKeepsBreakingIsA503ThatTheSameKeyCanRetry(CapturedOutput output) {
         breakCommitsOf("'commit breaks'");
         String body = "{\"title\": \"commit breaks\", \"description\": \"d\"}";
         try {
@@ -272,6 +276,8 @@ class IdempotencyKeyTest extends ApiTest {
             assertThat(broken.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
             assertThat(broken.getResponseHeaders().getLocation()).isNull();
             assertThat(new String(broken.getResponseBody())).contains("send the request again with the same Idempotency-Key");
+            // the answer, not each attempt, is what an operator is warned of
+            assertThat(output.getOut()).containsOnlyOnce("Database unavailable through a keyed POST's retry budget");
         } finally {
             unbreakCommits();
         }

@@ -30,6 +30,13 @@ public final class UnreachedDatabaseRetry implements MethodInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(UnreachedDatabaseRetry.class);
 
+    /**
+     * Request attribute of a request that runs whole as one attempt of this retry (a keyed
+     * POST): its handler's 503 for a failure the retry runs again is an attempt's, not the
+     * answer, and is logged as such; the retry's caller logs the answer.
+     */
+    public static final String ATTEMPTS = UnreachedDatabaseRetry.class.getName() + ".ATTEMPTS";
+
     private final RetryTemplate retry;
     private final Runnable evictPool;
 

@@ -1,6 +1,7 @@
 package com.hellobooks.web.errors;
 
 import com.hellobooks.database.retry.DatabaseFailures;
+import com.hellobooks.database.retry.UnreachedDatabaseRetry;
 import com.hellobooks.web.filters.CorrelationIdFilter;
 import com.hellobooks.web.filters.RequestBodyTooLargeException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -21,6 +22,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -126,7 +128,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** The database is down or out of connections: the client may retry, and should be told when. */
     private ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
-        log.warn("Database unavailable: {}", ex.getMessage());
+        if (request.getAttribute(UnreachedDatabaseRetry.ATTEMPTS, RequestAttributes.SCOPE_REQUEST) != null
+                && (DatabaseFailures.nothingReachedTheDatabase(ex) || DatabaseFailures.sessionLost(ex))) {
+            // a failover: one attempt of many, not yet the client's answer
+            log.debug("Database unavailable, the attempt runs again: {}", ex.getMessage());
+        } else {
+            log.warn("Database unavailable: {}", ex.getMessage());
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is unavailable; try again shortly");
         HttpHeaders headers = new HttpHeaders();
