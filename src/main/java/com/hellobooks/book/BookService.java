@@ -10,6 +10,7 @@ import com.hellobooks.web.conditional.Current;
 import com.hellobooks.web.conditional.IfMatch;
 import com.hellobooks.web.conditional.Tagged;
 import com.hellobooks.web.errors.ResourceNotFoundException;
+import com.hellobooks.web.errors.UnknownReferenceException;
 import com.hellobooks.web.json.JsonMergePatch;
 import com.hellobooks.web.paging.ListPage;
 import com.hellobooks.web.paging.ListRequest;
@@ -95,13 +96,17 @@ public class BookService {
     }
 
     /**
-     * POST /authors/{id}/books: the author in the path wins over any author_id in the body. One
-     * INSERT, as for POST /books; 404 if the author went after the controller's check.
+     * POST /authors/{id}/books: POST /books with the path's author, which wins over any
+     * author_id in the body. Its foreign key finding no author means the author went after
+     * the controller's check: the path's 404, not the body's 422.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Tagged<BookResponse> createForAuthor(long authorId, BookRequest request) {
-        return writes.insertForAuthor(authorId, request.title(), request.description())
-                .orElseThrow(() -> new ResourceNotFoundException("Author", authorId));
+        try {
+            return writes.insert(request.title(), request.description(), authorId);
+        } catch (UnknownReferenceException ex) {
+            throw new ResourceNotFoundException("Author", authorId);
+        }
     }
 
     /** POST /genres/{id}/books: a new book, in the genre of the path; one statement that inserts both. */

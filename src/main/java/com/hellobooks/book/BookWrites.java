@@ -20,10 +20,9 @@ import org.springframework.stereotype.Component;
  * <p>POST is the INSERT, with the author joined in the same statement for the response. Through
  * the entity it was four round trips (BEGIN, look the author up, INSERT, COMMIT); here the
  * foreign key does the lookup, and a missing author is the key's violation, answered with the
- * same 422 as before. A new book's version is 0, as Hibernate would have written it. The nested
- * POSTs read the path's author or genre in the same statement, locked against a concurrent
- * DELETE, and write nothing when it is gone (the 404); in a genre, the link is inserted with
- * the book.
+ * same 422 as before. A new book's version is 0, as Hibernate would have written it. A POST in
+ * a genre reads the path's genre in the same statement, locked against a concurrent DELETE,
+ * writes nothing when it is gone (the 404), and inserts the book's link to it with the book.
  *
  * <p>PUT, PATCH and DELETE are one statement whose WHERE holds the version check, so nothing
  * can come between the check and the write. In autocommit a row lock lasts as long as that one
@@ -46,17 +45,9 @@ class BookWrites {
             SELECT b.id, b.title, b.description, b.author_id, b.version, a.name AS author_name, a.version AS author_version
             FROM b LEFT JOIN author a ON a.id = b.author_id""";
 
-    /** The path's author, its row locked (KEY SHARE, as the foreign key check would) so it cannot go before the commit. */
-    private static final String INSERT_BOOK_FOR_AUTHOR = """
-            WITH a AS (SELECT id, name, version FROM author WHERE id = ? FOR KEY SHARE),
-            b AS (
-                INSERT INTO book (title, description, author_id, version) SELECT ?, ?, a.id, 0 FROM a
-                RETURNING id, title, description, author_id, version)
-            SELECT b.id, b.title, b.description, b.author_id, b.version, a.name AS author_name, a.version AS author_version
-            FROM b JOIN a ON a.id = b.author_id""";
-
     /**
-     * The path's genre, locked as above, and the book's link to it. The link is not visible to
+     * The path's genre, its row locked (KEY SHARE, as a foreign key check would) so it cannot
+     * go before the commit, and the book's link to it. The link is not visible to
      * the statement's own SELECT, so the genre is taken from the CTE that read it; the author
      * in the body is the foreign key's to check, as in POST /books.
      */
@@ -118,13 +109,6 @@ class BookWrites {
         } catch (DataIntegrityViolationException ex) {
             throw unknownAuthor(ex, authorId);
         }
-    }
-
-    /** Empty when the author is gone (the 404); a transaction, if any, is the caller's, as for {@link #insert}. */
-    Optional<Tagged<BookResponse>> insertForAuthor(long authorId, String title, String description) {
-        return jdbc.sql(INSERT_BOOK_FOR_AUTHOR).params(authorId, title, description)
-                .query((row, n) -> inserted(row, List.of(), NONE, NONE))
-                .optional();
     }
 
     /** Empty when the genre is gone (the 404); 422 when the body's author does not exist. */

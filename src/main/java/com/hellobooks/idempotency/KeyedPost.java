@@ -121,7 +121,7 @@ final class KeyedPost {
             throw ex;
         }
         if (request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof Throwable failure
-                && (DatabaseFailures.nothingReachedTheDatabase(failure) || DatabaseFailures.sessionLost(failure))) {
+                && DatabaseFailures.wroteNothingBeforeCommit(failure)) {
             rollBack(transaction);
             request.removeAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE);
             throw new SafeToRunAgain(failure);

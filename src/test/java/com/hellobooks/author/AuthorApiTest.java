@@ -6,6 +6,8 @@ import com.hellobooks.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class AuthorApiTest extends ApiTest {
 
     @Test
@@ -120,6 +122,30 @@ class AuthorApiTest extends ApiTest {
 
         http.get().uri("/authors/{id}/books", author).exchange()
                 .expectBody().jsonPath("$[*].title").isEqualTo(List.of("Ocean Book"));
+    }
+
+    /** The author deleted after the path's check, before the INSERT (a trigger makes the race certain): the path's 404, not a 422. */
+    @Test
+    void anAuthorGoneBeforeTheNestedInsertIsThePathsNotFound() {
+        long author = createAuthor("Leaving");
+        jdbc.execute("""
+                CREATE FUNCTION author_leaves() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    DELETE FROM author WHERE id = NEW.author_id;
+                    RETURN NEW;
+                END $$""");
+        jdbc.execute("CREATE TRIGGER author_leaves BEFORE INSERT ON book FOR EACH ROW EXECUTE FUNCTION author_leaves()");
+        try {
+            http.post().uri("/authors/{id}/books", author).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"title\": \"t\", \"description\": \"d\"}")
+                    .exchange()
+                    .expectStatus().isNotFound()
+                    .expectBody().jsonPath("$.message").isEqualTo("Author " + author + " not found");
+        } finally {
+            jdbc.execute("DROP TRIGGER author_leaves ON book");
+            jdbc.execute("DROP FUNCTION author_leaves()");
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM book", Integer.class)).isZero();
     }
 
     @Test

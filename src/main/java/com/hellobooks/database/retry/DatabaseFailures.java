@@ -55,6 +55,15 @@ public final class DatabaseFailures {
     }
 
     /**
+     * Of a failure before the commit: the transaction wrote nothing, because no server that
+     * could write was reached, or because the session ended first and the server rolled the
+     * transaction back. A keyed POST that failed so runs again whole.
+     */
+    public static boolean wroteNothingBeforeCommit(Throwable ex) {
+        return nothingReachedTheDatabase(ex) || sessionLost(ex);
+    }
+
+    /**
      * The request failed for want of a database, not through its own fault: the session is
      * gone, the database could not be reached (Spring's words for it: a transaction that could
      * not be started, a resource failure), or every pooled connection was busy. A 503.

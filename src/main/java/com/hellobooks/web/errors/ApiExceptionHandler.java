@@ -129,7 +129,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The database is down or out of connections: the client may retry, and should be told when. */
     private ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         if (request.getAttribute(UnreachedDatabaseRetry.ATTEMPTS, RequestAttributes.SCOPE_REQUEST) != null
-                && (DatabaseFailures.nothingReachedTheDatabase(ex) || DatabaseFailures.sessionLost(ex))) {
+                && DatabaseFailures.wroteNothingBeforeCommit(ex)) {
             // a failover: one attempt of many, not yet the client's answer
             log.debug("Database unavailable, the attempt runs again: {}", ex.getMessage());
         } else {
