@@ -41,10 +41,6 @@ wait_ready "http://127.0.0.1:$FLOOR_PORT/books/1" "$FLOOR_PID" "$WORK/floor.log"
 FLOOR_BASE="http://127.0.0.1:$FLOOR_PORT"
 export LUA_PATH="$BENCH_DIR/wrk/?.lua;;" BENCH_AUTHORS=100 BENCH_BOOKS=10000
 
-cpu_ticks() { # PID: user + system clock ticks of the process so far
-    awk '{ print $14 + $15 }' "/proc/$1/stat"
-}
-
 turn() { # SCRIPT BASE DURATION PID: prints "rps p50_ms p99_ms errors cpu_us_per_request"
     local before out
     before=$(cpu_ticks "$4")

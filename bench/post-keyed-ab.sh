@@ -23,7 +23,6 @@ psql_value "INSERT INTO author (name) SELECT 'Author ' || g FROM generate_series
 export LUA_PATH="$BENCH_DIR/wrk/?.lua;;" BENCH_AUTHORS=100
 BASE="http://127.0.0.1:$PORT"
 
-app_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
 PG_DATA_DIR=$(psql_value "SHOW data_directory")
 db_ticks() { # every process of the database server: backends, WAL writer, checkpointer, and the
     # autovacuum workers that have ended since (their time is in the postmaster's children's time)
@@ -31,7 +30,7 @@ db_ticks() { # every process of the database server: backends, WAL writer, check
     postmaster=$(head -n 1 "$PG_DATA_DIR/postmaster.pid")
     total=$(awk '{ print $16 + $17 }' "/proc/$postmaster/stat")
     for pid in $(pgrep -u "$(stat -c %U "$PG_DATA_DIR")"); do
-        total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+        total=$((total + $(cpu_ticks "$pid" 2>/dev/null || echo 0)))
     done
     echo "$total"
 }
@@ -39,9 +38,9 @@ wal_bytes() { psql_value "SELECT wal_bytes FROM pg_stat_wal"; }
 
 turn() { # SCRIPT DURATION: prints "rps p99_ms errors app_cpu_us db_cpu_us wal_bytes" (the last three per request)
     local app db wal out
-    app=$(app_ticks) db=$(db_ticks) wal=$(wal_bytes)
+    app=$(cpu_ticks "$APP_PID") db=$(db_ticks) wal=$(wal_bytes)
     out=$(wrk -t2 -c"$CONNECTIONS" -d"$2" --timeout 10s -s "$BENCH_DIR/wrk/$1" "$BASE")
-    awk -v app=$(( $(app_ticks) - app )) -v db=$(( $(db_ticks) - db )) -v wal=$(( $(wal_bytes) - wal )) -v hz="$(getconf CLK_TCK)" '
+    awk -v app=$(( $(cpu_ticks "$APP_PID") - app )) -v db=$(( $(db_ticks) - db )) -v wal=$(( $(wal_bytes) - wal )) -v hz="$(getconf CLK_TCK)" '
         /^BENCH / { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
                     printf "%.0f %.1f %d %.0f %.0f %.0f\n", v["rps"], v["p99_us"] / 1000, v["non2xx"] + v["socket_errors"],
                         1e6 * app / hz / v["requests"], 1e6 * db / hz / v["requests"], wal / v["requests"] }' <<<"$out"

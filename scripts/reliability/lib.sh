@@ -77,6 +77,11 @@ need_wrk() {
     command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 }
 
+# cpu_ticks PID: the user + system clock ticks the process has used so far (from /proc).
+cpu_ticks() {
+    awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
 psql_value() {
     psql "${PG_ARGS[@]}" -X -q -At -d "$DB" -c "$1"
 }
