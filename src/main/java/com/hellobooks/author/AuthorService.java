@@ -3,6 +3,7 @@ package com.hellobooks.author;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.hellobooks.database.retry.Autocommit;
 import com.hellobooks.web.conditional.ETags;
 import com.hellobooks.web.conditional.Current;
 import com.hellobooks.web.conditional.IfMatch;
@@ -13,7 +14,6 @@ import com.hellobooks.web.paging.ListPage;
 import com.hellobooks.web.paging.ListRequest;
 import com.hellobooks.web.paging.SortOptions;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,7 +42,7 @@ public class AuthorService {
     public static final SortOptions<AuthorResponse> SORTABLE = SortOptions.<AuthorResponse>byId("a.id", AuthorResponse::id)
             .and("name", "a.name", AuthorResponse::name);
 
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    @Autocommit(readOnly = true)
     public ListPage<AuthorResponse> list(String nameContains, ListRequest<AuthorResponse> page) {
         return queries.page(nameContains, page);
     }
@@ -51,7 +51,7 @@ public class AuthorService {
      * The 404 of a missing author, before a nested POST reads its body. Not read-only, so it
      * asks the primary, which the write that follows goes to (a replica may not have the author yet).
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public void requireExists(long id) {
         if (!writes.exists(id)) {
             throw new ResourceNotFoundException("Author", id);
@@ -63,20 +63,20 @@ public class AuthorService {
         return tagged(find(id));
     }
 
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public Tagged<AuthorResponse> create(AuthorRequest request) {
         return writes.insert(request.name());
     }
 
     /** PUT: one UPDATE; with ETags in If-Match, on the version that the read checking them found. */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public Tagged<AuthorResponse> replace(long id, AuthorRequest request, IfMatch ifMatch) {
         Long version = ifMatch.versionToWriteOn(() -> writes.current(id), "Author", id);
         return writes.update(id, version, request.name()).orElseThrow(() -> IfMatch.lost("Author", id, version, () -> writes.exists(id)));
     }
 
     /** PATCH: the merge patch applied to the author's name must make a valid PUT body; written on the version it was applied to. */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public Tagged<AuthorResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
         Current<AuthorResponse> current = ifMatch.checked(writes.current(id), "Author", id);
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -86,7 +86,7 @@ public class AuthorService {
     }
 
     /** Deletes the author; its books stay, without an author (ON DELETE SET NULL). */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public void delete(long id, IfMatch ifMatch) {
         Long version = ifMatch.versionToWriteOn(() -> writes.current(id), "Author", id);
         if (!writes.delete(id, version)) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.hellobooks.author.AuthorRepository;
+import com.hellobooks.database.retry.Autocommit;
 import com.hellobooks.genre.Genre;
 import com.hellobooks.genre.GenreRepository;
 import com.hellobooks.web.conditional.Current;
@@ -16,7 +17,6 @@ import com.hellobooks.web.paging.ListPage;
 import com.hellobooks.web.paging.ListRequest;
 import com.hellobooks.web.paging.SortOptions;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * joins a keyed POST's transaction when there is one. The genre links of existing books are
  * each one transaction on the {@link Book} entity. Each read is one SQL statement in
  * autocommit, through {@link BookQueries}. Methods without a transaction of their own are
- * SUPPORTS, so they open none (no BEGIN, no COMMIT round trip), while the read replica's
+ * {@link Autocommit}: they open none (no BEGIN, no COMMIT round trip), while the read replica's
  * routing and the retry while the database is unreachable still apply to them.
  */
 @Service
@@ -52,7 +52,7 @@ public class BookService {
         this.mergePatch = mergePatch;
     }
 
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    @Autocommit(readOnly = true)
     public ListPage<BookResponse> list(BookQueries.Filter filter, ListRequest<BookResponse> page) {
         return queries.page(filter, page);
     }
@@ -61,7 +61,7 @@ public class BookService {
      * An author's books; 404 when the author does not exist, so an empty list means "no books".
      * A page with books proves the author exists, so only an empty page costs the extra lookup.
      */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    @Autocommit(readOnly = true)
     public ListPage<BookResponse> listByAuthor(long authorId, ListRequest<BookResponse> page) {
         ListPage<BookResponse> books = list(BookQueries.Filter.byAuthor(authorId), page);
         if (books.items().isEmpty() && !authors.existsById(authorId)) {
@@ -71,7 +71,7 @@ public class BookService {
     }
 
     /** A genre's books; 404 when the genre does not exist (looked up only for an empty page, as above). */
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    @Autocommit(readOnly = true)
     public ListPage<BookResponse> listByGenre(long genreId, ListRequest<BookResponse> page) {
         ListPage<BookResponse> books = list(BookQueries.Filter.byGenre(genreId), page);
         if (books.items().isEmpty() && !genres.existsById(genreId)) {
@@ -80,7 +80,7 @@ public class BookService {
         return books;
     }
 
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    @Autocommit(readOnly = true)
     public Tagged<BookResponse> get(long id) {
         return queries.find(id).orElseThrow(() -> new ResourceNotFoundException("Book", id));
     }
@@ -89,7 +89,7 @@ public class BookService {
      * POST /books: one INSERT in autocommit (see {@link BookWrites}), or one statement of the
      * transaction that a POST with an Idempotency-Key runs in, which stores its answer too.
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public Tagged<BookResponse> create(BookRequest request) {
         Long authorId = request.authorId() == null ? null : request.authorId().value();
         return writes.insert(request.title(), request.description(), authorId);
@@ -100,7 +100,7 @@ public class BookService {
      * author_id in the body. Its foreign key finding no author means the author went after
      * the controller's check: the path's 404, not the body's 422.
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public Tagged<BookResponse> createForAuthor(long authorId, BookRequest request) {
         try {
             return writes.insert(request.title(), request.description(), authorId);
@@ -110,7 +110,7 @@ public class BookService {
     }
 
     /** POST /genres/{id}/books: a new book, in the genre of the path; one statement that inserts both. */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public Tagged<BookResponse> createForGenre(long genreId, BookRequest request) {
         Long authorId = request.authorId() == null ? null : request.authorId().value();
         return writes.insertInGenre(genreId, request.title(), request.description(), authorId)
@@ -121,7 +121,7 @@ public class BookService {
      * PUT: one UPDATE. With ETags in If-Match, first the read that checks them, and the UPDATE
      * then holds only on the version that read found.
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public Tagged<BookResponse> replace(long id, BookRequest request, IfMatch ifMatch) {
         Long version = ifMatch.versionToWriteOn(() -> writes.current(id), "Book", id);
         return writes.update(id, version, request).orElseThrow(() -> IfMatch.lost("Book", id, version, () -> writes.exists(id)));
@@ -131,7 +131,7 @@ public class BookService {
      * PATCH: the merge patch applied to the book's writable fields must make a valid PUT body;
      * it is written on the version it was applied to, so a concurrent change is never overwritten.
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public Tagged<BookResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
         Current<BookResponse> current = ifMatch.checked(writes.current(id), "Book", id);
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -143,7 +143,7 @@ public class BookService {
     }
 
     /** DELETE: one statement, after the read that checks If-Match's ETags if it has any. */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public void delete(long id, IfMatch ifMatch) {
         Long version = ifMatch.versionToWriteOn(() -> writes.current(id), "Book", id);
         if (!writes.delete(id, version)) {

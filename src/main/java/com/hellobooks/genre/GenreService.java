@@ -3,6 +3,7 @@ package com.hellobooks.genre;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.hellobooks.database.retry.Autocommit;
 import com.hellobooks.web.conditional.ETags;
 import com.hellobooks.web.conditional.Current;
 import com.hellobooks.web.conditional.IfMatch;
@@ -13,7 +14,6 @@ import com.hellobooks.web.paging.ListPage;
 import com.hellobooks.web.paging.ListRequest;
 import com.hellobooks.web.paging.SortOptions;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,7 +42,7 @@ public class GenreService {
     public static final SortOptions<GenreResponse> SORTABLE = SortOptions.<GenreResponse>byId("g.id", GenreResponse::id)
             .and("name", "g.name", GenreResponse::name);
 
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    @Autocommit(readOnly = true)
     public ListPage<GenreResponse> list(String nameContains, ListRequest<GenreResponse> page) {
         return queries.page(nameContains, page);
     }
@@ -51,7 +51,7 @@ public class GenreService {
      * The 404 of a missing genre, before a nested POST reads its body. Not read-only, so it
      * asks the primary, which the write that follows goes to (a replica may not have the genre yet).
      */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public void requireExists(long id) {
         if (!writes.exists(id)) {
             throw new ResourceNotFoundException("Genre", id);
@@ -63,20 +63,20 @@ public class GenreService {
         return tagged(find(id));
     }
 
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public Tagged<GenreResponse> create(GenreRequest request) {
         return writes.insert(request.name());
     }
 
     /** PUT: one UPDATE; with ETags in If-Match, on the version that the read checking them found. */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public Tagged<GenreResponse> replace(long id, GenreRequest request, IfMatch ifMatch) {
         Long version = ifMatch.versionToWriteOn(() -> writes.current(id), "Genre", id);
         return writes.update(id, version, request.name()).orElseThrow(() -> IfMatch.lost("Genre", id, version, () -> writes.exists(id)));
     }
 
     /** PATCH: the merge patch applied to the genre's name must make a valid PUT body; written on the version it was applied to. */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public Tagged<GenreResponse> patch(long id, ObjectNode patch, IfMatch ifMatch) {
         Current<GenreResponse> current = ifMatch.checked(writes.current(id), "Genre", id);
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -86,7 +86,7 @@ public class GenreService {
     }
 
     /** Deletes the genre; its books stay, only the links go (ON DELETE CASCADE on book_genre). */
-    @Transactional(propagation = Propagation.SUPPORTS)
+    @Autocommit
     public void delete(long id, IfMatch ifMatch) {
         Long version = ifMatch.versionToWriteOn(() -> writes.current(id), "Genre", id);
         if (!writes.delete(id, version)) {

@@ -6,10 +6,12 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import com.hellobooks.database.retry.Autocommit;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.Advisor;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
@@ -106,7 +109,8 @@ class ReplicaConfiguration {
     }
 
     /**
-     * {@link ReplicaReadRetry} around every {@code @Transactional(readOnly = true)} method,
+     * {@link ReplicaReadRetry} around every {@code @Transactional(readOnly = true)} and
+     * {@code @Autocommit(readOnly = true)} method,
      * outside the transaction interceptor (a lower order number is further out), so that a
      * read whose replica connection broke runs again as a new transaction on the primary.
      */
@@ -121,7 +125,9 @@ class ReplicaConfiguration {
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
                 TransactionAttribute attribute = transactions.getTransactionAttribute(method, targetClass);
-                return attribute != null && attribute.isReadOnly();
+                Autocommit autocommit = AnnotatedElementUtils.findMergedAnnotation(
+                        AopUtils.getMostSpecificMethod(method, targetClass), Autocommit.class);
+                return attribute != null ? attribute.isReadOnly() : autocommit != null && autocommit.readOnly();
             }
         };
         DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(readOnlyTransactions,

@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 
 import org.springframework.aop.Advisor;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,11 +19,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionAttributeSource;
 
-/** {@link UnreachedDatabaseRetry} around every {@code @Transactional} method, outside the other advice. */
+/** {@link UnreachedDatabaseRetry} around every {@code @Transactional} and {@link Autocommit} method, outside the other advice. */
 @Configuration(proxyBeanMethods = false)
 class DatabaseRetryConfiguration {
 
@@ -64,7 +66,8 @@ class DatabaseRetryConfiguration {
 
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
-                return transactions.getTransactionAttribute(method, targetClass) != null;
+                return transactions.getTransactionAttribute(method, targetClass) != null
+                        || AnnotatedElementUtils.hasAnnotation(AopUtils.getMostSpecificMethod(method, targetClass), Autocommit.class);
             }
         };
         DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(transactional, retry);
