@@ -82,6 +82,11 @@ cpu_ticks() {
     awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
 
+# TCP retransmission timeouts so far, the whole machine's (TcpExt's TCPTimeouts, /proc/net/netstat)
+tcp_timeouts() {
+    awk '$1 == "TcpExt:" { if (!n) { for (i = 2; i <= NF; i++) col[$i] = i; n = 1 } else print $col["TCPTimeouts"] }' /proc/net/netstat
+}
+
 psql_value() {
     psql "${PG_ARGS[@]}" -X -q -At -d "$DB" -c "$1"
 }
