@@ -1,19 +1,16 @@
 package com.hellobooks.database.replica;
 
-import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.time.Clock;
 
 import javax.sql.DataSource;
 
-import com.hellobooks.database.retry.Autocommit;
+import com.hellobooks.database.retry.DatabaseMethods;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.Advisor;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
-import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -23,12 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
-import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
-import org.springframework.transaction.interceptor.TransactionAttribute;
-import org.springframework.transaction.interceptor.TransactionAttributeSource;
 
 /**
  * Reads from a replica when {@code hellobooks.datasource.replica.url} is set; otherwise this
@@ -117,20 +110,7 @@ class ReplicaConfiguration {
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static Advisor replicaReadRetryAdvisor(ObjectProvider<DataSource> dataSource) {
-        // Its own reader of @Transactional, the same as the transaction advisor's: asking the
-        // context for that one while it creates proxies would be a circular reference.
-        TransactionAttributeSource transactions = new AnnotationTransactionAttributeSource();
-        StaticMethodMatcherPointcut readOnlyTransactions = new StaticMethodMatcherPointcut() {
-
-            @Override
-            public boolean matches(Method method, Class<?> targetClass) {
-                TransactionAttribute attribute = transactions.getTransactionAttribute(method, targetClass);
-                Autocommit autocommit = AnnotatedElementUtils.findMergedAnnotation(
-                        AopUtils.getMostSpecificMethod(method, targetClass), Autocommit.class);
-                return attribute != null ? attribute.isReadOnly() : autocommit != null && autocommit.readOnly();
-            }
-        };
-        DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(readOnlyTransactions,
+        DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(DatabaseMethods.readOnly(),
                 new ReplicaReadRetry(() -> routing(dataSource.getIfAvailable())));
         advisor.setOrder(Ordered.LOWEST_PRECEDENCE - 1); // the transaction advisor's is LOWEST_PRECEDENCE
         return advisor;

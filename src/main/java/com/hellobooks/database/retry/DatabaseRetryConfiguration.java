@@ -1,6 +1,5 @@
 package com.hellobooks.database.retry;
 
-import java.lang.reflect.Method;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -9,9 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 
 import org.springframework.aop.Advisor;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
-import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -19,10 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
-import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
-import org.springframework.transaction.interceptor.TransactionAttributeSource;
 
 /** {@link UnreachedDatabaseRetry} around every {@code @Transactional} and {@link Autocommit} method, outside the other advice. */
 @Configuration(proxyBeanMethods = false)
@@ -60,17 +54,7 @@ class DatabaseRetryConfiguration {
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static Advisor unreachedDatabaseRetryAdvisor(UnreachedDatabaseRetry retry) {
-        // Its own reader of @Transactional, as the replica's advisor has, for the same reason.
-        TransactionAttributeSource transactions = new AnnotationTransactionAttributeSource();
-        StaticMethodMatcherPointcut transactional = new StaticMethodMatcherPointcut() {
-
-            @Override
-            public boolean matches(Method method, Class<?> targetClass) {
-                return transactions.getTransactionAttribute(method, targetClass) != null
-                        || AnnotatedElementUtils.hasAnnotation(AopUtils.getMostSpecificMethod(method, targetClass), Autocommit.class);
-            }
-        };
-        DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(transactional, retry);
+        DefaultPointcutAdvisor advisor = new DefaultPointcutAdvisor(DatabaseMethods.all(), retry);
         advisor.setOrder(Ordered.LOWEST_PRECEDENCE - 2);
         return advisor;
     }
