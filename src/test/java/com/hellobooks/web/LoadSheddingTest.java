@@ -11,6 +11,7 @@ import com.hellobooks.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.json.JsonCompareMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +35,15 @@ class LoadSheddingTest extends ApiTest {
                     .expectHeader().valueEquals("Retry-After", "1")
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON));
             long start = System.nanoTime();
-            http.get().uri("/books/1").exchange().expectStatus().isEqualTo(503);
+            http.get().uri("/books/1").header("X-Request-Id", "shed-1").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals("X-Request-Id", "shed-1")
+                    .expectHeader().valueEquals("Cache-Control", "no-store")
+                    .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectBody().json("""
+                            {"type": "about:blank", "title": "Service Unavailable", "status": 503,
+                             "detail": "Service Unavailable", "message": "Service Unavailable", "correlation_id": "shed-1"}""",
+                            JsonCompareMode.STRICT);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("turned away without waiting long").isLessThan(Duration.ofSeconds(2));
             http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 

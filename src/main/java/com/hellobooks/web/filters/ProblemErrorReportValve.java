@@ -10,7 +10,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat rejects some requests before any servlet sees them (a malformed or encoded-slash
@@ -34,24 +33,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String reason = known != null ? known.getReasonPhrase() : "Error";
         // No filter ran (CorrelationIdFilter among them), so the id is given here; a caller's own
         // plain-token id is kept, as the filter would.
         String correlationId = CorrelationIdFilter.idFor(response.getHeader(CorrelationIdFilter.HEADER),
                 request.getHeader(CorrelationIdFilter.HEADER));
-        // Only fixed texts go into the body: nothing of the rejected request is echoed back.
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + reason + "\",\"status\":" + status
-                + ",\"detail\":\"" + reason + "\",\"message\":\"" + reason + "\",\"correlation_id\":\"" + correlationId + "\"}";
         log.debug("Refused by the server before the application saw it: {}, correlation id {}", status, correlationId);
         try {
-            response.setHeader(CorrelationIdFilter.HEADER, correlationId);
-            response.setContentType("application/problem+json");
+            String body = FixedProblem.prepare(response, status, correlationId);
             response.setCharacterEncoding("UTF-8");
-            // These requests never reach the filters that set the headers every response carries
-            // (ResponseHeadersFilter), so the valve sets them itself.
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Cache-Control", "no-store");
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(body);
