@@ -11,6 +11,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -36,8 +37,12 @@ public class LoadSheddingFilter extends OncePerRequestFilter {
     private final ProbePaths probes;
     private final ProbePort probePort;
 
-    public LoadSheddingFilter(HttpLimitsProperties limits, ProbePaths probes, ProbePort probePort) {
-        this.inProgress = new Semaphore(limits.maxConcurrentRequests());
+    public LoadSheddingFilter(HttpLimitsProperties limits,
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize, ProbePaths probes, ProbePort probePort) {
+        // Fair: a place goes to the request that has waited longest. Unfair, a request arriving
+        // just as a place frees up takes it ahead of those waiting, which then wait out their
+        // time-out and get a 503 while the server is merely busy.
+        this.inProgress = new Semaphore(limits.permits(poolSize), true);
         this.queueTimeoutMillis = limits.queueTimeout().toMillis();
         this.probes = probes;
         this.probePort = probePort;
