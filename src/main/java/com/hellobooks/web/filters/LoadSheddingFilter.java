@@ -76,7 +76,7 @@ public class LoadSheddingFilter extends OncePerRequestFilter {
 
     /**
      * Written here rather than through {@code sendError}: past the cap most requests end here,
-     * and an error dispatch through Spring MVC costs them about as much as being served.
+     * and an error dispatch through Spring MVC doubles what each of them costs.
      */
     private static void turnAway(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String correlationId = CorrelationIdFilter.idFor(response.getHeader(CorrelationIdFilter.HEADER),
