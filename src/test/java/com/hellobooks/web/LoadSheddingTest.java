@@ -1,13 +1,10 @@
 package com.hellobooks.web;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.hellobooks.support.ApiTest;
+import com.hellobooks.support.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -23,12 +20,7 @@ class LoadSheddingTest extends ApiTest {
     @Test
     void aRequestOverTheCapIsTurnedAwayAtOnceWithRetryAfter() throws Exception {
         // One request holds the only place: it declares a body and sends only part of it.
-        String body = "{\"title\": \"slow\", \"description\": \"d\"}";
-        try (Socket slow = new Socket("localhost", port())) {
-            OutputStream out = slow.getOutputStream();
-            out.write(("POST /books HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length() + "\r\n\r\n" + body.substring(0, 10)).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+        try (Socket slow = RawHttp.heldPost(port())) {
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/books").exchange()
                     .expectStatus().isEqualTo(503)
@@ -47,10 +39,7 @@ class LoadSheddingTest extends ApiTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("turned away without waiting long").isLessThan(Duration.ofSeconds(2));
             http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 
-            out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String status = new BufferedReader(new InputStreamReader(slow.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-            assertThat(status).isEqualTo("HTTP/1.1 201 ");
+            assertThat(RawHttp.release(slow)).isEqualTo("HTTP/1.1 201 ");
         }
         http.get().uri("/books").exchange().expectStatus().isOk();
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 import com.hellobooks.support.ApiTest;
+import com.hellobooks.support.RawHttp;
 import org.apache.catalina.connector.Connector;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.junit.jupiter.api.Test;

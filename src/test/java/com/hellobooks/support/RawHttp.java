@@ -1,4 +1,4 @@
-package com.hellobooks.web.probes;
+package com.hellobooks.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** HTTP/1.1 by hand, for what a client library would not send: a path as typed, a request left half sent. */
-final class RawHttp {
+public final class RawHttp {
 
-    static final String BOOK = "{\"title\": \"slow\", \"description\": \"d\"}";
+    public static final String BOOK = "{\"title\": \"slow\", \"description\": \"d\"}";
 
     private RawHttp() {
     }
@@ -21,7 +21,7 @@ final class RawHttp {
      * A POST of a book that sends only part of its body: the server thread that reads it, and
      * the request's place under the load-shedding cap, stay taken until the rest is sent.
      */
-    static Socket heldPost(int port) throws IOException {
+    public static Socket heldPost(int port) throws IOException {
         Socket socket = new Socket("localhost", port);
         send(socket, "POST /books HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
                 + BOOK.length() + "\r\n\r\n" + BOOK.substring(0, 10));
@@ -29,13 +29,13 @@ final class RawHttp {
     }
 
     /** Sends the rest of a held POST's body and returns the status line of its answer. */
-    static String release(Socket held) throws IOException {
+    public static String release(Socket held) throws IOException {
         send(held, BOOK.substring(10));
         return new BufferedReader(new InputStreamReader(held.getInputStream(), StandardCharsets.US_ASCII)).readLine();
     }
 
     /** The status line of a GET of the path as written, or null when no answer comes within the time. */
-    static String statusLine(int port, String path, Duration within) throws IOException {
+    public static String statusLine(int port, String path, Duration within) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout((int) within.toMillis());
             send(socket, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
