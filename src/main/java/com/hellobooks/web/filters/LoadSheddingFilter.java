@@ -64,7 +64,7 @@ public class LoadSheddingFilter extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            turnAway(request, response);
+            turnAway(response);
             return;
         }
         try {
@@ -78,9 +78,9 @@ public class LoadSheddingFilter extends OncePerRequestFilter {
      * Written here rather than through {@code sendError}: past the cap most requests end here,
      * and an error dispatch through Spring MVC doubles what each of them costs.
      */
-    private static void turnAway(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String correlationId = CorrelationIdFilter.idFor(response.getHeader(CorrelationIdFilter.HEADER),
-                request.getHeader(CorrelationIdFilter.HEADER));
+    private static void turnAway(HttpServletResponse response) throws IOException {
+        // CorrelationIdFilter, ordered first, has given this request its id
+        String correlationId = CorrelationIdFilter.currentId();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         String body = FixedProblem.prepare(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, correlationId);
