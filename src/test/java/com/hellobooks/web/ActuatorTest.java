@@ -34,6 +34,9 @@ class ActuatorTest extends ApiTest {
         // may be just after the client has its response.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(scrape())
                 .containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/books\"[^}]*} [1-9]"));
+        // all the timer's tags, from RequestMetricsConvention, which leaves out only the tracing values
+        assertThat(scrape()).containsPattern("(?m)^http_server_requests_seconds_count\\{error=\"none\",exception=\"none\","
+                + "method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/books\"} [1-9]");
         assertThat(scrape())
                 .containsPattern("(?m)^hikaricp_connections\\{pool=\"[^\"]+\"} [1-9]")
                 .contains("hikaricp_connections_active{", "hikaricp_connections_pending{")
