@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** HTTP/1.1 by hand, for what a client library would not send: a path as typed, a request left half sent. */
 public final class RawHttp {
@@ -32,6 +34,38 @@ public final class RawHttp {
     public static String release(Socket held) throws IOException {
         send(held, BOOK.substring(10));
         return new BufferedReader(new InputStreamReader(held.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+    }
+
+    /** Held POSTs, closed together however the test ends. */
+    public static final class HeldPosts implements AutoCloseable {
+
+        private final int port;
+        private final List<Socket> sockets = new ArrayList<>();
+
+        public HeldPosts(int port) {
+            this.port = port;
+        }
+
+        /** One more held POST: one more server thread and place taken. */
+        public void add() throws IOException {
+            sockets.add(heldPost(port));
+        }
+
+        /** Sends the rest of each held POST's body; the status lines of their answers, in order. */
+        public List<String> releaseAll() throws IOException {
+            List<String> statusLines = new ArrayList<>();
+            for (Socket socket : sockets) {
+                statusLines.add(release(socket));
+            }
+            return statusLines;
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
     }
 
     /** The status line of a GET of the path as written, or null when no answer comes within the time. */

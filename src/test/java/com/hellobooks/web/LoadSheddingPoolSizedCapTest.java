@@ -1,9 +1,6 @@
 package com.hellobooks.web;
 
-import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.hellobooks.support.ApiTest;
 import com.hellobooks.support.RawHttp;
@@ -22,25 +19,18 @@ class LoadSheddingPoolSizedCapTest extends ApiTest {
 
     @Test
     void fourRequestsInProgressFillTheCapOfAPoolOfTwo() throws Exception {
-        List<Socket> slow = new ArrayList<>();
-        try {
+        try (RawHttp.HeldPosts slow = new RawHttp.HeldPosts(port())) {
             for (int n = 0; n < 3; n++) {
-                slow.add(RawHttp.heldPost(port()));
+                slow.add();
             }
             // three places taken, one free: requests keep being served
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                     .untilAsserted(() -> http.get().uri("/books").exchange().expectStatus().isOk());
-            slow.add(RawHttp.heldPost(port()));
+            slow.add();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/books").exchange()
                     .expectStatus().isEqualTo(503)
                     .expectHeader().valueEquals("Retry-After", "1"));
-            for (Socket socket : slow) {
-                assertThat(RawHttp.release(socket)).isEqualTo("HTTP/1.1 201 ");
-            }
-        } finally {
-            for (Socket socket : slow) {
-                socket.close();
-            }
+            assertThat(slow.releaseAll()).containsOnly("HTTP/1.1 201 ").hasSize(4);
         }
         http.get().uri("/books").exchange().expectStatus().isOk();
     }

@@ -1,8 +1,6 @@
 package com.hellobooks.web.probes;
 
-import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.hellobooks.support.ApiTest;
@@ -30,10 +28,9 @@ class ProbesWhileTheApiIsFullTest extends ApiTest {
 
     @Test
     void theProbePortAnswersWhileEveryApiThreadIsTaken() throws Exception {
-        List<Socket> held = new ArrayList<>();
-        try {
+        try (RawHttp.HeldPosts held = new RawHttp.HeldPosts(port())) {
             for (int i = 0; i < API_THREADS; i++) {
-                held.add(RawHttp.heldPost(port()));
+                held.add();
             }
             // The API port's own probe now waits for a thread: what the probe port is for.
             await().atMost(Duration.ofSeconds(10))
@@ -43,13 +40,7 @@ class ProbesWhileTheApiIsFullTest extends ApiTest {
                 assertThat(RawHttp.statusLine(probePort.port(), path, Duration.ofSeconds(5))).as(path).isEqualTo("HTTP/1.1 200 ");
             }
 
-            for (Socket request : held) {
-                assertThat(RawHttp.release(request)).isEqualTo("HTTP/1.1 201 ");
-            }
-        } finally {
-            for (Socket request : held) {
-                request.close();
-            }
+            assertThat(held.releaseAll()).containsOnly("HTTP/1.1 201 ").hasSize(API_THREADS);
         }
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
     }
