@@ -24,8 +24,8 @@ seeded=false
 stop() { kill -TERM "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
-echo "| setting | GET req/s | GET p50 / p99 ms | overload req/s | overload non-2xx | overload p99 ms | liveness p50 / p99 / max ms | liveness not 200 |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| setting | GET req/s | GET p50 / p99 ms | GET non-2xx | overload req/s | overload non-2xx | overload p99 ms | liveness p50 / p99 / max ms | liveness not 200 |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 default_jar=$(jar)
 while IFS='|' read -r label args other_jar; do
     [[ -n $label ]] || continue
@@ -52,8 +52,8 @@ while IFS='|' read -r label args other_jar; do
     kill "$probe"; wait "$probe" 2>/dev/null || true
     live=$(awk '{ n++; if ($1 != 200) bad++; t[n] = $2 * 1000 } END { asort(t); i = int(n * 0.99); if (i < 1) i = 1; printf "%.0f / %.0f / %.0f|%d", t[int((n + 1) / 2)], t[i], t[n], bad }' "$WORK/liveness")
 
-    printf '| %s | %.0f | %.1f / %.1f | %.0f | %s | %.0f | %s | %s |\n' "$label${args:+ (\`$args\`)}" \
-        "$(field rps "$get")" "$(awk -v u="$(field p50_us "$get")" 'BEGIN { print u / 1000 }')" "$(awk -v u="$(field p99_us "$get")" 'BEGIN { print u / 1000 }')" \
+    printf '| %s | %.0f | %.1f / %.1f | %s | %.0f | %s | %.0f | %s | %s |\n' "$label${args:+ (\`$args\`)}" \
+        "$(field rps "$get")" "$(awk -v u="$(field p50_us "$get")" 'BEGIN { print u / 1000 }')" "$(awk -v u="$(field p99_us "$get")" 'BEGIN { print u / 1000 }')" "$(field non2xx "$get")" \
         "$(field rps "$over")" "$(field non2xx "$over")" "$(awk -v u="$(field p99_us "$over")" 'BEGIN { print u / 1000 }')" \
         "${live%|*}" "${live#*|}"
     stop

@@ -76,6 +76,5 @@ for script in $SCRIPTS; do
     script=$script.lua
     echo "${script%.lua}: Hello Books $(awk -v a="${ours_sum[$script]}" -v f="${floor_sum[$script]}" 'BEGIN { printf "%.1f%%", 100 * a / f }') of the floor's req/s over $ROUNDS rounds"
 done
-rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 echo "resident memory at the end: Hello Books $(rss_mb "$APP_PID") MB, floor $(rss_mb "$FLOOR_PID") MB"
 echo "machine load $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; $("$JAVA" -version 2>&1 | head -n 1)"

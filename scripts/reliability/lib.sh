@@ -82,6 +82,11 @@ cpu_ticks() {
     awk '{ print $14 + $15 }' "/proc/$1/stat"
 }
 
+# rss_mb PID [VmRSS|VmHWM]: the process's resident memory now (or at its peak), in MB (from /proc).
+rss_mb() {
+    awk -v k="${2:-VmRSS}" '$1 == k":" { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
+}
+
 # TCP retransmission timeouts so far, the whole machine's (TcpExt's TCPTimeouts, /proc/net/netstat)
 tcp_timeouts() {
     awk '$1 == "TcpExt:" { if (!n) { for (i = 2; i <= NF; i++) col[$i] = i; n = 1 } else print $col["TCPTimeouts"] }' /proc/net/netstat
