@@ -8,7 +8,8 @@
 #   bash bench/floor-ab.sh      (ROUNDS=3 SECONDS_PER_TURN=10 WARMUP=30s CONNECTIONS=32)
 #
 # FLOOR_JAR=another-hello-books.jar puts an earlier build in the floor's place: the A/B of a
-# change, in the same way. Each turn also gives the server's CPU time per request (user +
+# change, in the same way; FLOOR_ARGS='--some.property=value' passes it arguments, for the A/B of a
+# setting on one jar (FLOOR_JAR=target/hello-books-api-*.jar). Each turn also gives the server's CPU time per request (user +
 # system, from /proc), which a busy machine disturbs less than req/s, and the TCP retransmission
 # timeouts the kernel counted meanwhile: one of them holds a request for 200 ms or more, and
 # wrk's correction for coordinated omission turns that into a p99 of hundreds of ms.
@@ -36,7 +37,7 @@ psql_value "VACUUM ANALYZE" >/dev/null
 
 FLOOR_PORT=$(free_port)
 (cd "$WORK" && exec env SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB" SPRING_DATASOURCE_USERNAME="$PG_USER" \
-    "$JAVA" -jar "$FLOOR_JAR" --server.port="$FLOOR_PORT" --server.address=127.0.0.1) >>"$WORK/floor.log" 2>&1 &
+    "$JAVA" -jar "$FLOOR_JAR" --server.port="$FLOOR_PORT" --server.address=127.0.0.1 ${FLOOR_ARGS:-}) >>"$WORK/floor.log" 2>&1 &
 FLOOR_PID=$!
 EXTRA_PIDS+=("$FLOOR_PID")
 wait_ready "http://127.0.0.1:$FLOOR_PORT/books/1" "$FLOOR_PID" "$WORK/floor.log"
