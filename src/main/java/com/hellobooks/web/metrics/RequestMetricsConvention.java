@@ -1,8 +1,8 @@
 package com.hellobooks.web.metrics;
 
 import io.micrometer.common.KeyValues;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnMissingClass("io.micrometer.tracing.Tracer")
 class RequestMetricsConvention extends DefaultServerRequestObservationConvention {
 
-    RequestMetricsConvention(@Value("${management.observations.http.server.requests.name:http.server.requests}") String name) {
-        super(name);
+    /** The meter's name as Boot's own convention takes it: management.observations.http.server.requests.name. */
+    RequestMetricsConvention(ObservationProperties observations) {
+        super(observations.getHttp().getServer().getRequests().getName());
     }
 
     @Override
