@@ -8,11 +8,12 @@
 #   bash bench/floor-ab.sh      (ROUNDS=3 SECONDS_PER_TURN=10 WARMUP=30s CONNECTIONS=32)
 #
 # FLOOR_JAR=another-hello-books.jar puts an earlier build in the floor's place: the A/B of a
-# change, in the same way; FLOOR_ARGS='--some.property=value' passes it arguments, for the A/B of a
-# setting on one jar (FLOOR_JAR=target/hello-books-api-*.jar). Each turn also gives the server's CPU time per request (user +
-# system, from /proc), which a busy machine disturbs less than req/s, and the TCP retransmission
-# timeouts the kernel counted meanwhile: one of them holds a request for 200 ms or more, and
-# wrk's correction for coordinated omission turns that into a p99 of hundreds of ms.
+# change, in the same way. FLOOR_ARGS='--some.property=value' gives the floor's jar arguments:
+# with FLOOR_JAR=target/hello-books-api-*.jar, the A/B of one setting on one jar. Each turn also
+# gives the server's CPU time per request (user + system, from /proc), which a busy machine
+# disturbs less than req/s, and the TCP retransmission timeouts the kernel counted meanwhile:
+# one of them holds a request for 200 ms or more, and wrk's correction for coordinated omission
+# turns that into a p99 of hundreds of ms.
 #
 # Sends traffic to 127.0.0.1 only.
 source "$(dirname "$0")/../scripts/reliability/lib.sh"

@@ -30,9 +30,10 @@ case $PROFILER in
     jfr) # deep stacks: a request goes ~150 frames down, past JFR's default of 64
         JAVA_OPTS="${JAVA_OPTS:-} -XX:FlightRecorderOptions:stackdepth=512" ;;
     async)
-        AP_JAR="$HOME/.m2/repository/tools/profiler/async-profiler/$ASYNC_PROFILER_VERSION/async-profiler-$ASYNC_PROFILER_VERSION-linux-x64.jar"
-        [[ -f $AP_JAR ]] || (cd "$ROOT" && ./mvnw -B -q dependency:get -Dartifact="tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION:jar:linux-x64") >&2
-        python3 -m zipfile -e "$AP_JAR" "$WORK"
+        # copied out of whichever local repository Maven uses, fetched into it first if need be
+        (cd "$ROOT" && ./mvnw -B -q dependency:copy -Dartifact="tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION:jar:linux-x64" \
+            -DoutputDirectory="$WORK") >&2
+        python3 -m zipfile -e "$WORK/async-profiler-$ASYNC_PROFILER_VERSION-linux-x64.jar" "$WORK"
         AP_LIB="$WORK/linux-x64/libasyncProfiler.so" ;;
     *) echo "PROFILER is jfr or async" >&2; exit 2 ;;
 esac
