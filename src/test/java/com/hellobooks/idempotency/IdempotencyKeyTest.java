@@ -191,7 +191,7 @@ class IdempotencyKeyTest extends ApiTest {
             for (int i = 0; i < 20; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    // 20 at once on a pool of 10 connections: one that waited out the pool gets a
+                    // 20 at once on a pool of 16 connections: one that waited out the pool gets a
                     // 503 with Retry-After and, as a client should, sends the request again
                     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                     for (int attempt = 0; attempt < 10 && response.statusCode() == 503; attempt++) {

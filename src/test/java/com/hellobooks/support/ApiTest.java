@@ -17,8 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Base of the tests that talk HTTP to the running application on real PostgreSQL. Every
  * subclass shares one Spring context, so the suite starts one server and one database.
  * Each test starts from empty tables.
+ *
+ * <p>Subclasses with properties of their own get contexts of their own, which Spring keeps
+ * open for the whole run, each with its pool. A pool keeps one connection while idle, not its
+ * maximum (16), so the contexts together stay well inside a server's 100 connections (a
+ * Testcontainers PostgreSQL's, a named server's); each can still open all 16 when a test
+ * needs them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000" })
 @Import({ TestDatabase.class, SqlRecorder.class })
 public abstract class ApiTest {
 

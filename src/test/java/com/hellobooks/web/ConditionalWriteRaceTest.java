@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Many clients that read the same ETag and write at once: exactly one wins, and every loser is
- * told so with a 412 (or a 404 once a DELETE has won), never a 503. With the default pool (10
+ * told so with a 412 (or a 404 once a DELETE has won), never a 503. With the default pool (16
  * connections, a 1 s wait for one), this holds only if a loser does not keep a connection
  * while it waits for the winner; when losers did, the others timed out at the pool.
  *

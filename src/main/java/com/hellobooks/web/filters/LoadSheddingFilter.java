@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps the requests in progress. Past the cap a request waits a moment for a place and then
- * gets 503 with Retry-After at once. Without it, an overload (500 clients against a pool of 10
+ * gets 503 with Retry-After at once. Without it, an overload (500 clients against a pool of 16
  * database connections) queues requests in the server until each waits out the connection
  * time-out: every client slow, and the 503s come seconds late. Health probes are never shed,
  * nor is anything on the probe port, whose own few threads bound it.
