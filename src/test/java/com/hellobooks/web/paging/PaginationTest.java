@@ -26,8 +26,6 @@ class PaginationTest extends ApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails connection;
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
     private void insertBooks(int count, String titlePrefix) {
@@ -220,7 +218,7 @@ class PaginationTest extends ApiTest {
 
         indexByPage.forEach((uri, index) -> {
             SqlRecorder.Statement page = pageStatement(uri);
-            assertWalksIndexFromCursor(genericPlan(page.sql()), index);
+            assertWalksIndexFromCursor(genericPlan(page), index);
             assertWalksIndexFromCursor(jdbc.queryForObject("EXPLAIN (FORMAT JSON) " + page.sql(), String.class, page.parameters().toArray()), index);
         });
     }
@@ -259,23 +257,35 @@ class PaginationTest extends ApiTest {
                 .findFirst().orElseThrow();
     }
 
-    /** EXPLAINs a statement as a generic plan, its parameters unknown (PostgreSQL 16+). */
-    private String genericPlan(String sql) {
+    /**
+     * EXPLAINs a statement as the generic plan a prepared statement may be given, the plan
+     * chosen without its parameters' values: prepared with the types the driver sends and
+     * planned with plan_cache_mode forcing the generic plan (EXPLAIN's GENERIC_PLAN option
+     * would do it only from PostgreSQL 16).
+     */
+    private String genericPlan(SqlRecorder.Statement page) {
         StringBuilder numbered = new StringBuilder();
         int parameter = 0;
-        for (char c : sql.toCharArray()) {
+        for (char c : page.sql().toCharArray()) {
             numbered.append(c == '?' ? "$" + ++parameter : String.valueOf(c));
         }
-        // GENERIC_PLAN takes $n placeholders without values, which only the simple query protocol allows.
-        String url = connection.getJdbcUrl() + (connection.getJdbcUrl().contains("?") ? "&" : "?") + "preferQueryMode=simple";
-        try (java.sql.Connection simple = java.sql.DriverManager.getConnection(url, connection.getUsername(), connection.getPassword());
-                java.sql.Statement statement = simple.createStatement();
-                java.sql.ResultSet plan = statement.executeQuery("EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + numbered)) {
-            plan.next();
-            return plan.getString(1);
-        } catch (java.sql.SQLException ex) {
-            throw new IllegalStateException(ex);
-        }
+        List<String> types = page.parameters().stream().map(value -> value instanceof String ? "varchar" : "bigint").toList();
+        List<String> values = page.parameters().stream()
+                .map(value -> value instanceof String text ? "'" + text.replace("'", "''") + "'" : value.toString()).toList();
+        return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET plan_cache_mode = force_generic_plan");
+                statement.execute("PREPARE deep_page (" + String.join(", ", types) + ") AS " + numbered);
+                try (java.sql.ResultSet plan = statement.executeQuery(
+                        "EXPLAIN (FORMAT JSON) EXECUTE deep_page (" + String.join(", ", values) + ")")) {
+                    plan.next();
+                    return plan.getString(1);
+                } finally {
+                    statement.execute("DEALLOCATE deep_page");
+                    statement.execute("RESET plan_cache_mode");
+                }
+            }
+        });
     }
 
     private List<JsonNode> walk(String uri) {
