@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Subclasses with properties of their own get contexts of their own, which Spring keeps
  * open for the whole run, each with its pool. A pool keeps one connection while idle, not its
- * maximum (16), so the contexts together stay well inside a server's 100 connections (a
- * Testcontainers PostgreSQL's, a named server's); each can still open all 16 when a test
- * needs them.
+ * maximum, so the contexts together stay well inside a server's 100 connections (a
+ * Testcontainers PostgreSQL's, a named server's); each can still open its maximum when a
+ * test needs it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000" })

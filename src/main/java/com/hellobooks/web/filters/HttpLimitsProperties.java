@@ -15,8 +15,8 @@ import org.springframework.util.unit.DataSize;
  *        size, rounded up (spring.datasource.hikari.maximum-pool-size, 16 by default: 40). Up
  *        to there a request waits for a connection at the pool, which every request passes
  *        anyway; past it a request waits here, briefly, instead of at the pool for its 1 s
- *        connection time-out. More in progress than that only adds threads waiting at the
- *        pool: under overload, 64 gave slower 503s and probes than 40.
+ *        connection time-out. More in progress than that would only add threads waiting at
+ *        the pool, and slow the 503s and the probes under overload.
  * @param queueTimeout how long a request may wait for a place before it is turned away
  */
 @ConfigurationProperties("hellobooks.http")
