@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import com.hellobooks.support.ApiTest;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,29 @@ class ResponseHeadersTest extends ApiTest {
         http.get().uri("/actuator/health/nope").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().valueEquals("Cache-Control", "no-store");
+    }
+
+    /**
+     * An answer goes out whole, with its Content-Length: a chunked one takes two writes to the
+     * socket (the body, then the last chunk) where one does, on successes and problems alike.
+     */
+    @Test
+    void answersCarryTheirLengthInsteadOfChunks() throws Exception {
+        long book = createBook("t", "d");
+        String base = "http://localhost:" + port();
+        List<HttpRequest.Builder> requests = List.of(
+                HttpRequest.newBuilder(URI.create(base + "/books/" + book)).GET(),
+                HttpRequest.newBuilder(URI.create(base + "/books/" + (book + 1000))).GET(),
+                HttpRequest.newBuilder(URI.create(base + "/books?limit=5")).GET(),
+                HttpRequest.newBuilder(URI.create(base + "/authors")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"n\"}")));
+        for (HttpRequest.Builder request : requests) {
+            HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.body()).isNotEmpty();
+            assertThat(response.headers().firstValue("Transfer-Encoding")).as(request.build().uri().toString()).isEmpty();
+            assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
+        }
     }
 
     /** Spring Security's firewall refuses these before its own header writer runs. */

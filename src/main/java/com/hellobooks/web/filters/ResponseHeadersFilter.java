@@ -58,7 +58,7 @@ public class ResponseHeadersFilter extends OncePerRequestFilter {
         if (HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method)) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE);
         }
-        chain.doFilter(request, new ErrorsNotStored(response));
+        chain.doFilter(request, new CacheAndLengthHeaders(response));
     }
 
     // Error dispatches get no-store, above.
@@ -68,13 +68,25 @@ public class ResponseHeadersFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The status is known only once the handler sets it; every error status comes through
-     * {@code setStatus} or {@code sendError}, both before the response is committed.
+     * {@code no-store} on errors: the status is known only once the handler sets it; every error
+     * status comes through {@code setStatus} or {@code sendError}, both before the response is
+     * committed.
+     * <p>
+     * {@code Content-Length}: MVC flushes the response after writing a {@code ResponseEntity}'s
+     * body, and a flushed response is sent chunked, in two writes to the socket (the body, then
+     * the last chunk), where one would do. No answer of the API streams, so the
+     * flush is left to Tomcat: it sends the buffered answer when the request ends, with its
+     * length (an answer longer than its buffer still goes out chunked as it fills).
      */
-    private static final class ErrorsNotStored extends HttpServletResponseWrapper {
+    private static final class CacheAndLengthHeaders extends HttpServletResponseWrapper {
 
-        ErrorsNotStored(HttpServletResponse response) {
+        CacheAndLengthHeaders(HttpServletResponse response) {
             super(response);
+        }
+
+        @Override
+        public void flushBuffer() {
+            // sent by Tomcat once the request ends, see above
         }
 
         @Override
