@@ -20,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResponseHeadersTest extends ApiTest {
 
+    /** HTTP/1.1, where an answer is either chunked or sent with its length. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     @Test
     void aSingleResourceMayBeCachedIfRevalidatedWithItsETag() {
         long book = createBook("t", "d");
@@ -74,18 +77,16 @@ class ResponseHeadersTest extends ApiTest {
     @Test
     void answersCarryTheirLengthInsteadOfChunks() throws Exception {
         long book = createBook("t", "d");
-        String base = "http://localhost:" + port();
-        List<HttpRequest.Builder> requests = List.of(
-                HttpRequest.newBuilder(URI.create(base + "/books/" + book)).GET(),
-                HttpRequest.newBuilder(URI.create(base + "/books/" + (book + 1000))).GET(),
-                HttpRequest.newBuilder(URI.create(base + "/books?limit=5")).GET(),
-                HttpRequest.newBuilder(URI.create(base + "/authors")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"n\"}")));
-        for (HttpRequest.Builder request : requests) {
-            HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                    .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.body()).isNotEmpty();
-            assertThat(response.headers().firstValue("Transfer-Encoding")).as(request.build().uri().toString()).isEmpty();
+        List<HttpRequest> requests = List.of(
+                request("/books/" + book).GET().build(),
+                request("/books/" + (book + 1000)).GET().build(),
+                request("/books?limit=5").GET().build(),
+                request("/authors").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"n\"}")).build());
+        for (HttpRequest request : requests) {
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.body()).as(request.uri().toString()).isNotEmpty();
+            assertThat(response.headers().firstValue("Transfer-Encoding")).as(request.uri().toString()).isEmpty();
             assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
         }
     }
@@ -94,7 +95,7 @@ class ResponseHeadersTest extends ApiTest {
     @ParameterizedTest
     @ValueSource(strings = { "/books/%25", "/books//1", "/books/%2e%2e/authors", "/books;jsessionid=1" })
     void aUrlTheFirewallRefusesIsA400ProblemWithTheSameHeaders(String path) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path)).GET());
+        HttpResponse<String> response = send(request(path).GET());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
@@ -105,14 +106,18 @@ class ResponseHeadersTest extends ApiTest {
     /** The firewall lets every method through, so an unknown one is still a 405 with Allow. */
     @Test
     void anUnknownMethodIsStill405WithAllow() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/books"))
+        HttpResponse<String> response = send(request("/books")
                 .method("PROPFIND", HttpRequest.BodyPublishers.noBody()));
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path));
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
