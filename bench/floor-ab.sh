@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Hello Books beside the Spring Boot floor (bench/floor/: MVC, Jackson, Hikari, one JdbcClient
 # statement, nothing else), both jars with their default settings (no JVM flags), on one
-# database, taking turns in rounds so that a change in the machine's load hits both alike:
-# GET /books/{id} and POST /books, req/s and p50/p99, and Hello Books as a share of the floor
-# (issue "Fast by default", item 5).
+# database, taking turns in rounds (who goes first alternating) so that a change in the
+# machine's load hits both alike: GET /books/{id} and POST /books, req/s and p50/p99, and
+# Hello Books as a share of the floor (issue "Fast by default", item 5).
 #
 #   bash bench/floor-ab.sh      (ROUNDS=3 SECONDS_PER_TURN=10 WARMUP=30s CONNECTIONS=32)
 #
@@ -67,8 +67,15 @@ declare -A ours_sum floor_sum
 for r in $(seq 1 "$ROUNDS"); do
     for script in $SCRIPTS; do
         script=$script.lua
-        read -r a a50 a99 aerr acpu atcp < <(turn "$script" "$APP_BASE" "${SECONDS_PER_TURN}s" "$APP_PID")
-        read -r f f50 f99 ferr fcpu ftcp < <(turn "$script" "$FLOOR_BASE" "${SECONDS_PER_TURN}s" "$FLOOR_PID")
+        # Who goes first alternates by round: always second, the jar in the floor's place served
+        # 4-5% more than the same work on the left (bench/results/2026-12-03-session-15.md).
+        if ((r % 2 == 1)); then
+            read -r a a50 a99 aerr acpu atcp < <(turn "$script" "$APP_BASE" "${SECONDS_PER_TURN}s" "$APP_PID")
+            read -r f f50 f99 ferr fcpu ftcp < <(turn "$script" "$FLOOR_BASE" "${SECONDS_PER_TURN}s" "$FLOOR_PID")
+        else
+            read -r f f50 f99 ferr fcpu ftcp < <(turn "$script" "$FLOOR_BASE" "${SECONDS_PER_TURN}s" "$FLOOR_PID")
+            read -r a a50 a99 aerr acpu atcp < <(turn "$script" "$APP_BASE" "${SECONDS_PER_TURN}s" "$APP_PID")
+        fi
         ((aerr == 0 && ferr == 0)) || echo "round $r $script: $aerr errors on Hello Books, $ferr on the floor" >&2
         echo "| $r | ${script%.lua} | $a ($a50, $a99) | $f ($f50, $f99) | $(awk -v a="$a" -v f="$f" 'BEGIN { printf "%.1f%%", 100 * a / f }') | $acpu / $fcpu | $atcp / $ftcp |"
         ours_sum[$script]=$(( ${ours_sum[$script]:-0} + a )) floor_sum[$script]=$(( ${floor_sum[$script]:-0} + f ))
