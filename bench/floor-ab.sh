@@ -25,7 +25,7 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 ROUNDS=${ROUNDS:-3}
 SECONDS_PER_TURN=${SECONDS_PER_TURN:-10}
 WARMUP=${WARMUP:-30s}
-LAUNCHES=${LAUNCHES:-1}   # each jar started this many times, each launch warmed up and measured for ROUNDS rounds
+LAUNCHES=${LAUNCHES:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 SCRIPTS=${SCRIPTS:-get-book post-book}   # bench/wrk/*.lua; post-book-keyed too for two Hello Books jars
 need_wrk
@@ -73,7 +73,6 @@ warm_up() { # both jars on both requests before anything counts
 echo "| round | request | Hello Books req/s (p50, p99 ms) | floor req/s (p50, p99 ms) | Hello Books / floor | CPU µs per request, Hello Books / floor | TCP timeouts |"
 echo "|---|---|---:|---:|---:|---:|---:|"
 declare -A ours_sum floor_sum
-r=0
 for launch in $(seq 1 "$LAUNCHES"); do
     if ((launch > 1)); then
         # new JVMs for both: the JIT's choices, and so a jar's CPU per request, differ by launch
@@ -84,18 +83,20 @@ for launch in $(seq 1 "$LAUNCHES"); do
     fi
     warm_up
     for round in $(seq 1 "$ROUNDS"); do
-        r=$((r + 1))
+        r=$(((launch - 1) * ROUNDS + round))
         for script in $SCRIPTS; do
             script=$script.lua
             # Who goes first alternates by round: always second, the jar in the floor's place served
             # 4-5% more than the same work on the left (bench/results/2026-12-03-session-15.md).
             if ((r % 2 == 1)); then
-                read -r a a50 a99 aerr acpu atcp < <(turn "$script" "$APP_BASE" "${SECONDS_PER_TURN}s" "$APP_PID")
-                read -r f f50 f99 ferr fcpu ftcp < <(turn "$script" "$FLOOR_BASE" "${SECONDS_PER_TURN}s" "$FLOOR_PID")
+                ours=$(turn "$script" "$APP_BASE" "${SECONDS_PER_TURN}s" "$APP_PID")
+                floor=$(turn "$script" "$FLOOR_BASE" "${SECONDS_PER_TURN}s" "$FLOOR_PID")
             else
-                read -r f f50 f99 ferr fcpu ftcp < <(turn "$script" "$FLOOR_BASE" "${SECONDS_PER_TURN}s" "$FLOOR_PID")
-                read -r a a50 a99 aerr acpu atcp < <(turn "$script" "$APP_BASE" "${SECONDS_PER_TURN}s" "$APP_PID")
+                floor=$(turn "$script" "$FLOOR_BASE" "${SECONDS_PER_TURN}s" "$FLOOR_PID")
+                ours=$(turn "$script" "$APP_BASE" "${SECONDS_PER_TURN}s" "$APP_PID")
             fi
+            read -r a a50 a99 aerr acpu atcp <<<"$ours"
+            read -r f f50 f99 ferr fcpu ftcp <<<"$floor"
             ((aerr == 0 && ferr == 0)) || echo "round $r $script: $aerr errors on Hello Books, $ferr on the floor" >&2
             echo "| $r | ${script%.lua} | $a ($a50, $a99) | $f ($f50, $f99) | $(awk -v a="$a" -v f="$f" 'BEGIN { printf "%.1f%%", 100 * a / f }') | $acpu / $fcpu | $atcp / $ftcp |"
             ours_sum[$script]=$(( ${ours_sum[$script]:-0} + a )) floor_sum[$script]=$(( ${floor_sum[$script]:-0} + f ))
@@ -104,7 +105,7 @@ for launch in $(seq 1 "$LAUNCHES"); do
 done
 for script in $SCRIPTS; do
     script=$script.lua
-    echo "${script%.lua}: Hello Books $(awk -v a="${ours_sum[$script]}" -v f="${floor_sum[$script]}" 'BEGIN { printf "%.1f%%", 100 * a / f }') of the floor's req/s over $r rounds ($LAUNCHES launch(es) of each jar)"
+    echo "${script%.lua}: Hello Books $(awk -v a="${ours_sum[$script]}" -v f="${floor_sum[$script]}" 'BEGIN { printf "%.1f%%", 100 * a / f }') of the floor's req/s over $((ROUNDS * LAUNCHES)) rounds ($LAUNCHES launch(es) of each jar)"
 done
 echo "resident memory at the end: Hello Books $(rss_mb "$APP_PID") MB, floor $(rss_mb "$FLOOR_PID") MB"
 echo "machine load $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) CPUs; $("$JAVA" -version 2>&1 | head -n 1)"

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.hellobooks.security.CorsChecks.ALLOWED_ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JwtWriteProtectionTest extends ApiTest {
 
-    private static final String ALLOWED_ORIGIN = CorsChecks.ALLOWED_ORIGIN;
     private static final MediaType MERGE_PATCH = MediaType.parseMediaType("application/merge-patch+json");
     private static final String BOOK = "{\"title\": \"t\", \"description\": \"d\"}";
 

@@ -6,6 +6,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.hellobooks.security.CorsChecks.ALLOWED_ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -15,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenApiCorsTest extends ApiTest {
 
-    private static final String ALLOWED_ORIGIN = CorsChecks.ALLOWED_ORIGIN;
 
     @DynamicPropertySource
     static void origin(DynamicPropertyRegistry properties) {
