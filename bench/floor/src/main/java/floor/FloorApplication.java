@@ -2,6 +2,7 @@ package floor;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Spring MVC, Jackson, Hikari and JdbcClient, nothing else: no security, no actuator, no
  * filters of ours, no ETag, no genres, no validation. What it serves on a machine is the most
- * any Spring Boot app can serve there for these requests.
+ * any Spring Boot app can serve there for these requests. Built with -Pcontract, it also
+ * carries what the API contract requires ({@code src/contract/}).
  */
 @SpringBootApplication
 @RestController
@@ -28,9 +30,11 @@ public class FloorApplication {
     }
 
     private final JdbcClient jdbc;
+    private final BookReader books;
 
-    FloorApplication(JdbcClient jdbc) {
+    FloorApplication(JdbcClient jdbc, BookReader books) {
         this.jdbc = jdbc;
+        this.books = books;
     }
 
     public static void main(String[] args) {
@@ -43,10 +47,20 @@ public class FloorApplication {
         return new Book(1, "A title", "A description", 2L, "An author");
     }
 
-    /** One statement in autocommit, the book with its author joined. */
+    /** One statement in autocommit, the book with its author joined; -Pcontract reads its genres too. */
     @GetMapping("/books/{id}")
-    Book book(@PathVariable long id) {
-        return jdbc.sql("""
+    Object book(@PathVariable long id) {
+        return books.read(id);
+    }
+
+    /** How GET /books/{id} reads a book. */
+    interface BookReader {
+        Object read(long id);
+    }
+
+    @Bean
+    static BookReader bookWithAuthor(JdbcClient jdbc) {
+        return id -> jdbc.sql("""
                 SELECT b.id, b.title, b.description, b.author_id, a.name
                 FROM book b LEFT JOIN author a ON a.id = b.author_id WHERE b.id = ?""")
                 .param(id)
